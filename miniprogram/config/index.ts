@@ -1,0 +1,91 @@
+/**
+ * Taro build configuration (Taro 4, webpack5 runner). One file for both targets:
+ * `taro build --type weapp` → dist/weapp (what the root project.config.json opens),
+ * `taro build --type h5` → dist/h5 (served by `npm start`, driven by the browser tests).
+ * https://docs.taro.zone/docs/config
+ */
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * `@scrm/shared` is TypeScript source reached through the workspace symlink
+ * node_modules/@scrm/shared → ../../shared. webpack resolves symlinks to their real path, and
+ * Taro's script rule only transpiles `src/` (plus Taro's own packages), so without this the
+ * shared `.ts` files would reach the bundle untranspiled and fail to parse.
+ */
+const sharedSourceDir = path.resolve(__dirname, '..', '..', 'shared');
+
+/**
+ * npm keeps @tarojs/plugin-framework-react inside this workspace's node_modules (its optional
+ * `vite@^4` peer clashes with the root's vite), while @tarojs/taro-h5 is hoisted to the root and
+ * imports the framework runtime from there. Searching this folder last lets that import resolve.
+ */
+const workspaceModulesDir = path.resolve(__dirname, '..', 'node_modules');
+
+/**
+ * The API base URL is fixed at build time (issue 5 item 4), read from `TARO_APP_API_BASE`
+ * (Taro also loads it from `.env.*` files, since it carries the `TARO_APP_` prefix).
+ * Defaults: H5 is served by the API itself, so '' (same origin); a mini-program cannot make a
+ * relative request, so weapp defaults to the local API for WeChat DevTools.
+ */
+function resolveApiBase(platform: string | undefined): string {
+  const fromEnv = process.env.TARO_APP_API_BASE;
+  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '');
+  return platform === 'weapp' ? 'http://localhost:3000' : '';
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV;
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'edu-scrm',
+    date: '2025-01-01',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // One folder per target so that a weapp and an H5 build never overwrite each other.
+    outputRoot: `dist/${platform ?? 'unknown'}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(resolveApiBase(platform)),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSourceDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Hash routing: the API serves the H5 build at `/` and needs no history fallback route.
+      router: { mode: 'hash' },
+      compile: { include: [sharedSourceDir] },
+      webpackChain(chain) {
+        chain.resolve.modules.add('node_modules').add(workspaceModulesDir);
+      },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,18 @@
+import { useDidHide } from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
+import { tracker } from './tracking';
+import './app.css';
+import './app-components.css';
+
+/**
+ * The app shell. Its one job beyond rendering pages: send what is queued when the app goes to the
+ * background, the last moment WeChat guarantees to run our code before it may suspend or kill us.
+ */
+function App({ children }: PropsWithChildren) {
+  useDidHide(() => {
+    void tracker.flush();
+  });
+  return children;
+}
+
+export default App;

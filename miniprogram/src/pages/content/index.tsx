@@ -1,0 +1,65 @@
+import { type GetContentResponse, getContentResponseSchema } from '@scrm/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { api } from '../../api';
+import { PageStatus } from '../../components/page-status';
+import { useApiData } from '../../hooks/use-api-data';
+import { useDownload } from '../../hooks/use-download';
+import { usePageView } from '../../hooks/use-page-view';
+import { useReadingTime } from '../../hooks/use-reading-time';
+import { TEXT } from './text';
+import './index.css';
+
+/**
+ * Content detail (issue 5 item 1): an article, video or e-book. A gated e-book asks to register
+ * first, then delivers. E2E texts: 登记后免费下载, 下载资料; the body starts with the summary.
+ */
+export default function ContentPage() {
+  usePageView();
+  const { params } = useRouter();
+  const id = params.id;
+  useReadingTime(id);
+  const download = useDownload();
+  const content = useApiData<GetContentResponse | null>(
+    () => (id ? api.request(`/api/contents/${id}`, { schema: getContentResponseSchema }) : Promise.resolve(null)),
+    id ?? '',
+  );
+  // Back from the registration page: the item may be unlocked now.
+  useDidShow(() => {
+    if (content.status !== 'loading') content.reload();
+  });
+
+  if (!id) return <PageStatus kind="empty" message={TEXT.missingId} />;
+  if (content.status === 'error')
+    return <PageStatus kind="error" message={content.userMessage} onRetry={content.reload} />;
+  if (!content.data) return <PageStatus kind="loading" />;
+  const item = content.data.content;
+  const register = () =>
+    Taro.navigateTo({
+      url: `/pages/register/index?redirect=${encodeURIComponent(`/pages/content/index?id=${item.id}`)}`,
+    });
+
+  return (
+    <View className="content">
+      <Text className="content__title">{item.title}</Text>
+      <View className="content-card__meta">
+        <Text className="tag">{TEXT.kinds[item.kind]}</Text>
+        <Text className="tag">{item.topic}</Text>
+      </View>
+      <Text className="content__body">{item.body}</Text>
+      {item.isLocked && (
+        <View className="content__gate">
+          <Text className="muted">{TEXT.lockedNote}</Text>
+          <Button className="primary-button" onClick={register}>
+            {TEXT.locked}
+          </Button>
+        </View>
+      )}
+      {!item.isLocked && item.downloadUrl && (
+        <Button className="primary-button" onClick={() => download(item.id, item.downloadUrl ?? '')}>
+          {TEXT.download}
+        </Button>
+      )}
+    </View>
+  );
+}

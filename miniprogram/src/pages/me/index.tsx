@@ -1,0 +1,99 @@
+import { JOURNEY_STAGE_LABELS, LIFECYCLE_STAGE_LABELS } from '@scrm/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { ApiError } from '../../api';
+import { PageStatus } from '../../components/page-status';
+import { useMyAccount } from '../../hooks/use-my-account';
+import { usePageView } from '../../hooks/use-page-view';
+import { TEXT } from './text';
+import './index.css';
+
+const isWeapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP;
+const toastError = (e: unknown) =>
+  Taro.showToast({ title: e instanceof ApiError ? e.userMessage : '操作失败', icon: 'none' });
+
+/**
+ * Me (issue 5 item 1): profile, bookings (cancel), message subscriptions, and my data (export,
+ * delete). E2E texts: 我的预约 and the booked course's name.
+ */
+export default function MePage() {
+  usePageView();
+  const { account, cancel, exportData, erase, bindPhone } = useMyAccount();
+  useDidShow(() => {
+    if (account.status !== 'loading') account.reload();
+  });
+  if (account.status === 'error')
+    return <PageStatus kind="error" message={account.userMessage} onRetry={account.reload} />;
+  if (!account.data) return <PageStatus kind="loading" />;
+  const { lead, bookings } = account.data;
+
+  const confirm = async (content: string) => (await Taro.showModal({ title: '', content })).confirm;
+  const onCancel = async (id: string) => (await confirm(TEXT.cancelConfirm)) && cancel(id).catch(toastError);
+  const onExport = async () => {
+    const data = await exportData().catch(toastError);
+    if (!data) return;
+    await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
+    await Taro.showToast({ title: TEXT.exported, icon: 'none' });
+  };
+  const onPhone = async (code: string | undefined) => {
+    if (!code) return;
+    await bindPhone(code).then(() => Taro.showToast({ title: TEXT.phoneBound, icon: 'success' }), toastError);
+  };
+  const onDelete = async () => (await confirm(TEXT.deleteConfirm)) && erase().catch(toastError);
+
+  return (
+    <View className="me">
+      <View className="card">
+        <Text className="me__name">{lead.name ?? TEXT.guest}</Text>
+        {lead.phoneMasked && <Text className="muted">{lead.phoneMasked}</Text>}
+        <View className="content-card__meta">
+          <Text className="tag">{`${TEXT.lifecycle}：${LIFECYCLE_STAGE_LABELS[lead.lifecycleStage]}`}</Text>
+          <Text className="tag">{`${TEXT.journey}：${JOURNEY_STAGE_LABELS[lead.journeyStage]}`}</Text>
+        </View>
+        {lead.isRegistered && isWeapp && (
+          // WeChat verifies the number; the server stores it only after consent (it already has it).
+          <Button
+            className="me__phone"
+            size="mini"
+            openType="getPhoneNumber"
+            onGetPhoneNumber={(e) => onPhone(e.detail.code)}
+          >
+            {TEXT.bindPhone}
+          </Button>
+        )}
+        {!lead.isRegistered && (
+          <Button className="primary-button" onClick={() => Taro.navigateTo({ url: '/pages/register/index' })}>
+            {TEXT.registerButton}
+          </Button>
+        )}
+      </View>
+      <Text className="me__section">{TEXT.bookings}</Text>
+      {bookings.length === 0 && <PageStatus kind="empty" message={TEXT.noBookings} />}
+      {bookings.map((b) => (
+        <View key={b.id} className="card">
+          <Text className="content-card__title">{b.session.course.name}</Text>
+          <Text className="muted">{`${b.session.campus.name} · ${new Date(b.session.startsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`}</Text>
+          <View className="me__row">
+            <Text className="tag">{TEXT.statuses[b.status]}</Text>
+            {b.status === 'booked' && (
+              <Text className="me__action" onClick={() => onCancel(b.id)}>
+                {TEXT.cancel}
+              </Text>
+            )}
+          </View>
+        </View>
+      ))}
+      <Text className="me__section">{TEXT.subscriptions}</Text>
+      <Text className="muted">{TEXT.subscriptionsNote}</Text>
+      <Text className="me__section">{TEXT.myData}</Text>
+      <View className="card">
+        <Text className="me__action" onClick={onExport}>
+          {TEXT.exportData}
+        </Text>
+        <Text className="me__action me__action--danger" onClick={onDelete}>
+          {TEXT.deleteData}
+        </Text>
+      </View>
+    </View>
+  );
+}

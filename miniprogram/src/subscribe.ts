@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro';
+import { tracker } from './tracking';
+
+/**
+ * Subscribe-message templates the product sends (SPEC §2.5), as configured in the WeChat admin
+ * console. The ids here are the development stand-in's; a real app id comes with its own.
+ */
+export const SUBSCRIBE_TEMPLATES = {
+  trialReminder: 'tpl-trial-reminder',
+  nurture: 'tpl-nurture-content',
+  bookingConfirmed: 'tpl-booking-confirmed',
+} as const;
+
+/**
+ * Asks for one-time subscriptions and reports each answer as a touchpoint, so the server can
+ * count grants (SPEC §2.5). Must run inside a tap handler; WeChat allows at most 3 templates per
+ * call. Outside WeChat (the H5 build) there is nothing to ask: it resolves at once.
+ */
+export async function requestSubscriptions(templateIds: string[], scene: 'registration' | 'booking'): Promise<void> {
+  if (Taro.getEnv() !== Taro.ENV_TYPE.WEAPP) return;
+  try {
+    const reply = await Taro.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), entityIds: [] });
+    // The reply maps each template id to 'accept' | 'reject' | 'ban' | 'filter' (wx.requestSubscribeMessage).
+    const answers = reply as unknown as Record<string, string>;
+    for (const templateId of templateIds.slice(0, 3)) {
+      const type = answers[templateId] === 'accept' ? 'subscribe_accept' : 'subscribe_reject';
+      tracker.track(type, { props: { templateId, scene } });
+    }
+  } catch {
+    // The user closed the dialog or the template is not configured: nothing was granted.
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * `npm run db:migrate`: applies the migrations to the database the environment selects
+ * (`DATABASE_URL`, else PGlite in `DATA_DIR`). Run it as a deploy step before serving.
+ */
+import { createDatabase } from '../server/db/client';
+import { migrateDatabase } from '../server/db/migrate';
+import { loadEnv } from '../server/env';
+
+const env = loadEnv();
+const handle = createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+try {
+  await migrateDatabase(handle);
+  console.log(`migrations applied (${handle.kind === 'postgres' ? 'postgres' : `pglite in ${env.DATA_DIR}`})`);
+} finally {
+  await handle.close();
+}

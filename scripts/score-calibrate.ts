@@ -1,0 +1,92 @@
+/**
+ * npm run score:calibrate -- --train FILE.csv [--test FILE.csv] [--out model.json]
+ *                            [--base default|PATH.json] [--l2 N] [--as-of ISO] [--json]
+ *
+ * Fits the points of the base model's rules (plus the mapping's data-specific rules) from leads
+ * with known outcomes (SPEC §2.3 "predictive calibration") and writes the new model version.
+ */
+import { writeFileSync } from 'node:fs';
+import { calibrateScoringModel, evaluateScoringModel, type ScoringModel, X_EDUCATION_MAPPING } from '@scrm/shared';
+import { createProgress, loadModel, parseAsOf, parseCliArgs, runCli, UsageError } from './lib/cli';
+import { readLeadsCsv } from './lib/leads-csv';
+import { formatEvaluation } from './lib/print-evaluation';
+
+const USAGE =
+  'usage: npm run score:calibrate -- --train FILE.csv [--test FILE.csv] [--out model.json] [--base default|PATH.json] [--l2 N] [--as-of ISO] [--json]';
+
+await runCli(USAGE, () => {
+  const args = parseCliArgs(process.argv.slice(2), {
+    train: { type: 'string' },
+    test: { type: 'string' },
+    out: { type: 'string' },
+    base: { type: 'string', default: 'default' },
+    l2: { type: 'string', default: '1' },
+    'as-of': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (!args.train) throw new UsageError('--train FILE.csv is required');
+  const l2 = Number(args.l2);
+  if (!Number.isFinite(l2) || l2 < 0) throw new UsageError(`--l2 must be a number ≥ 0, got ${args.l2}`);
+  const progress = createProgress(args.json);
+  const baseModel = loadModel(args.base);
+  const asOf = parseAsOf(args['as-of'], X_EDUCATION_MAPPING.defaultAsOf);
+  progress(`reading ${args.train}`);
+  const train = readLeadsCsv(args.train, X_EDUCATION_MAPPING, asOf);
+  const test = args.test ? readLeadsCsv(args.test, X_EDUCATION_MAPPING, asOf) : undefined;
+  progress(`fitting ${train.length} leads (L2 ${l2})`);
+  let model: ScoringModel;
+  try {
+    model = calibrateScoringModel({
+      leads: train,
+      baseModel,
+      extraRules: X_EDUCATION_MAPPING.calibrationRules,
+      dataset: X_EDUCATION_MAPPING.id,
+      asOf,
+      l2,
+    });
+  } catch (error) {
+    throw new UsageError(`${args.train}: ${(error as Error).message}`);
+  }
+  let testEvaluation: ReturnType<typeof evaluateScoringModel> | undefined;
+  if (test) {
+    progress(`evaluating on ${test.length} held-out leads`);
+    try {
+      testEvaluation = evaluateScoringModel({ leads: test, model, asOf });
+    } catch (error) {
+      throw new UsageError(`${args.test}: ${(error as Error).message}`);
+    }
+    model = { ...model, calibration: model.calibration && { ...model.calibration, testAuc: testEvaluation.auc } };
+  }
+  if (args.out) {
+    writeFileSync(args.out, `${JSON.stringify(model, null, 2)}\n`);
+    progress(`wrote ${args.out}`);
+  }
+  const trainAuc = model.calibration?.trainAuc ?? Number.NaN;
+  if (args.json) {
+    const summary = {
+      command: 'score:calibrate',
+      model: { id: model.id, version: model.version },
+      auc: testEvaluation?.auc ?? trainAuc,
+      aucOn: testEvaluation ? 'test' : 'train',
+      trainRows: train.length,
+      trainAuc,
+      ...(testEvaluation ? { testRows: testEvaluation.rows, testAuc: testEvaluation.auc } : {}),
+      ...(args.out ? { out: args.out } : {}),
+      calibration: model.calibration,
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  const rules = [...model.fit.rules, ...model.engagement.rules]
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
+    .slice(0, 12);
+  const lines = [
+    `Calibrated ${baseModel.id} v${baseModel.version} → ${model.id} v${model.version} on ${train.length} leads (${model.calibration?.iterations} Newton steps)`,
+    `  train AUC ${trainAuc.toFixed(4)}; MQL at total ≥ ${model.mql.minTotal} (P(convert) ≥ 50%)`,
+    '  strongest rules (points):',
+    ...rules.map((r) => `    ${r.points.toFixed(2).padStart(7)}  ${r.id} (${r.label})`),
+  ];
+  if (testEvaluation) lines.push(formatEvaluation('Held-out test', testEvaluation));
+  if (!args.out) lines.push('  (model not saved: pass --out model.json)');
+  process.stdout.write(`${lines.join('\n')}\n`);
+});

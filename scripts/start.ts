@@ -1,0 +1,99 @@
+/**
+ * `npm start`: the whole product on embedded defaults (issue 4 item 8, issue 5 item 5). Migrates,
+ * seeds the demo institution once, starts the WeChat stand-in when no app secret is configured,
+ * builds the mini-program's H5 app when its build is missing or older than its sources, and
+ * serves the API at /api and the H5 app at /.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { X_EDUCATION_MAPPING } from '@scrm/shared';
+import { Hono } from 'hono';
+import { migrateDatabase } from '../server/db/migrate';
+import { loadEnv } from '../server/env';
+import { createRuntime } from '../server/runtime';
+import { createDemoPdf } from '../server/services/seed/demo-download';
+import { seedDemoInstitution } from '../server/services/seed/seed-demo-institution';
+import { startWechatStandIn } from '../server/wechat/stand-in/start-stand-in';
+import { readLeadsCsv } from './lib/leads-csv';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const h5Dir = join(root, 'miniprogram/dist/h5');
+/** The public lead data set beside the repository, if present (never copied into it). */
+const historyCsv = resolve(root, '../shared/data/x-education-leads.csv');
+const DEMO_LEADS = 300;
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureH5Build(): boolean {
+  const built = join(h5Dir, 'index.html');
+  const sources = Math.max(newestMtime(join(root, 'miniprogram/src')), newestMtime(join(root, 'shared')));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return true;
+  log('· building the mini-program for the browser (npm run build:h5, about a minute)…');
+  // A production build whatever NODE_ENV the caller has (a test runner sets `test`, which makes
+  // Taro add React Refresh hooks that only its dev server provides).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) log('! the H5 build failed; the API still runs, the app at / will not');
+  return result.status === 0;
+}
+
+const baseEnv = loadEnv();
+const standIn = baseEnv.WECHAT_SECRET ? null : await startWechatStandIn({ port: 0 });
+const env = standIn ? { ...baseEnv, WECHAT_API_BASE: standIn.url } : baseEnv;
+const runtime = createRuntime(env);
+log(
+  `· database: ${runtime.database.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'}; store: ${runtime.store.store.kind}`,
+);
+await migrateDatabase(runtime.database);
+log('· migrations applied');
+
+const now = new Date();
+const history = existsSync(historyCsv)
+  ? readLeadsCsv(historyCsv, X_EDUCATION_MAPPING, new Date(now.getTime() - 86_400_000)).slice(0, DEMO_LEADS)
+  : [];
+const seeded = await seedDemoInstitution(runtime.database.db, {
+  now,
+  historicalLeads: history,
+  progress: (done, total) => {
+    if (done % 50 === 0 || done === total) log(`  leads ${done}/${total}`);
+  },
+});
+log(seeded.isSeeded ? `· demo institution seeded: ${JSON.stringify(seeded)}` : '· demo data already present');
+
+const isH5Ready = ensureH5Build();
+const app = new Hono();
+app.all('/api/*', (c) => runtime.app.fetch(c.req.raw));
+app.get('/downloads/:file{[a-z0-9-]+\\.pdf}', (c) =>
+  c.body(createDemoPdf(c.req.param('file').replace(/\.pdf$/, '')), 200, { 'content-type': 'application/pdf' }),
+);
+app.use('/*', serveStatic({ root: h5Dir.slice(root.length + 1), rewriteRequestPath: (p) => p }));
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
+  log(`\n学途 SCRM is running:`);
+  log(`  app   http://localhost:${info.port}/${isH5Ready ? '' : '  (H5 build missing)'}`);
+  log(`  api   http://localhost:${info.port}/api/health   openapi: /api/openapi.json`);
+  if (standIn) log(`  wechat stand-in ${standIn.url} (login code dev-<name>)`);
+});
+
+async function shutdown() {
+  log('\n· shutting down');
+  server.close();
+  await Promise.all([runtime.close(), standIn?.close()]);
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,59 @@
+/**
+ * Applies the drizzle-kit migrations in `server/db/migrations/` with drizzle's own migrator for
+ * the driver in use. Migrations are recorded in `drizzle.__drizzle_migrations` (or in the target
+ * schema), so running this again is a no-op.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { type DatabaseHandle, quoteIdentifier } from './client';
+
+/** The committed migrations folder, next to this file. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface MigrateOptions {
+  /**
+   * Postgres only: create the tables in this schema instead of `public` (per-worker test
+   * isolation). The handle must use the same schema as its `search_path`.
+   */
+  schema?: string;
+}
+
+/** Brings the database up to the latest migration. */
+export async function migrateDatabase(handle: DatabaseHandle, options: MigrateOptions = {}): Promise<void> {
+  if (handle.kind === 'pglite') {
+    await migratePglite(handle.driver, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  if (!options.schema || options.schema === 'public') {
+    await migrateNodePostgres(handle.driver, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  await handle.db.execute(sql.raw(`create schema if not exists ${quoteIdentifier(options.schema)}`));
+  const folder = copyMigrationsForSchema(options.schema);
+  try {
+    await migrateNodePostgres(handle.driver, { migrationsFolder: folder, migrationsSchema: options.schema });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * drizzle-kit writes foreign keys as `REFERENCES "public"."leads"`, which would tie a table in
+ * another schema to `public`. For a non-public schema, copy the migrations to a temporary folder
+ * with that qualifier rewritten; the journal (and so the hashes' bookkeeping) stays the same.
+ */
+function copyMigrationsForSchema(schema: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'scrm-migrations-'));
+  mkdirSync(join(folder, 'meta'));
+  writeFileSync(join(folder, 'meta', '_journal.json'), readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')));
+  for (const file of readdirSync(MIGRATIONS_FOLDER).filter((name) => name.endsWith('.sql'))) {
+    const text = readFileSync(join(MIGRATIONS_FOLDER, file), 'utf8');
+    writeFileSync(join(folder, file), text.replaceAll('"public".', `${quoteIdentifier(schema)}.`));
+  }
+  return folder;
+}

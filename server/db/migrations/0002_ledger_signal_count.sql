@@ -1,0 +1,1 @@
+ALTER TABLE "score_ledger" ADD COLUMN "signal_count" integer DEFAULT 1 NOT NULL;

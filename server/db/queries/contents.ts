@@ -1,0 +1,45 @@
+/** Content items (SPEC §2.2): the feed and one item. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { contentItems } from '../schema';
+
+export type ContentRow = typeof contentItems.$inferSelect;
+
+/**
+ * A page of the feed: items of `leadingStage` first (the viewer's journey stage), then newest
+ * first. Offset-paged: the feed is a few hundred items at most, and the leading-stage order
+ * makes a keyset cursor two-part for no gain at that size.
+ */
+export function listContentRows(
+  db: Database,
+  input: { topic?: string; journeyStage?: string; leadingStage: string | null; offset: number; limit: number },
+): Promise<ContentRow[]> {
+  const filters = [
+    input.topic ? eq(contentItems.topic, input.topic) : undefined,
+    input.journeyStage ? eq(contentItems.journeyStage, input.journeyStage) : undefined,
+  ].filter((f) => f !== undefined);
+  const newestFirst = [desc(contentItems.publishedAt), asc(contentItems.id)];
+  const order = input.leadingStage
+    ? [asc(sql`case when ${contentItems.journeyStage} = ${input.leadingStage} then 0 else 1 end`), ...newestFirst]
+    : newestFirst;
+  return db
+    .select()
+    .from(contentItems)
+    .where(filters.length > 0 ? and(...filters) : undefined)
+    .orderBy(...order)
+    .limit(input.limit)
+    .offset(input.offset);
+}
+
+export async function listContentTopics(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ topic: contentItems.topic })
+    .from(contentItems)
+    .orderBy(asc(contentItems.topic));
+  return rows.map((r) => r.topic);
+}
+
+export async function findContent(db: Database, id: string): Promise<ContentRow | null> {
+  const [row] = await db.select().from(contentItems).where(eq(contentItems.id, id));
+  return row ?? null;
+}

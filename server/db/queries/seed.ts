@@ -1,0 +1,20 @@
+/** Bulk inserts for the demo institution (services/seed). */
+import type { Database } from '../client';
+import { advisors, campuses, contentItems, courses, leads, trialSessions } from '../schema';
+
+export async function hasAnyCampus(db: Database): Promise<boolean> {
+  return (await db.select({ id: campuses.id }).from(campuses).limit(1)).length > 0;
+}
+
+export const insertCampuses = (db: Database, rows: (typeof campuses.$inferInsert)[]) =>
+  db.insert(campuses).values(rows).returning();
+export const insertCourses = (db: Database, rows: (typeof courses.$inferInsert)[]) =>
+  db.insert(courses).values(rows).returning();
+export const insertContents = (db: Database, rows: (typeof contentItems.$inferInsert)[]) =>
+  db.insert(contentItems).values(rows).returning();
+export const insertAdvisors = (db: Database, rows: (typeof advisors.$inferInsert)[]) =>
+  db.insert(advisors).values(rows).returning();
+export const insertTrialSessions = (db: Database, rows: (typeof trialSessions.$inferInsert)[]) =>
+  db.insert(trialSessions).values(rows).returning();
+export const insertLeads = (db: Database, rows: (typeof leads.$inferInsert)[]) =>
+  db.insert(leads).values(rows).returning();

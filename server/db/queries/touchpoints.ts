@@ -1,0 +1,43 @@
+/** Touchpoint writes and reads (SPEC §2.1): recorded once, never lost. */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Transaction } from '../client';
+import { contentItems, touchpoints } from '../schema';
+
+export type TouchpointInsert = typeof touchpoints.$inferInsert;
+export type TouchpointRow = typeof touchpoints.$inferSelect;
+
+/**
+ * Inserts the touchpoints whose id is new and returns them, each with the journey stage its
+ * content item is tagged with (`INSERT … ON CONFLICT DO NOTHING RETURNING`, the tag read by a
+ * scalar subquery in RETURNING, saving a round trip per batch). A concurrent insert of the same
+ * id waits for the other transaction and then does nothing (PostgreSQL's unique-index check), so
+ * two copies arriving at once count once. Rows go in id order so that two batches sharing ids
+ * lock them in the same order and cannot deadlock.
+ */
+export async function insertNewTouchpoints(
+  tx: Transaction,
+  rows: readonly TouchpointInsert[],
+): Promise<Map<string, string | null>> {
+  if (rows.length === 0) return new Map();
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const inserted = await tx
+    .insert(touchpoints)
+    .values(sorted)
+    .onConflictDoNothing({ target: touchpoints.id })
+    .returning({
+      id: touchpoints.id,
+      contentStage: sql<
+        string | null
+      >`(select ${contentItems.journeyStage} from ${contentItems} where ${contentItems.id} = ${touchpoints.contentId})`,
+    });
+  return new Map(inserted.map((r) => [r.id, r.contentStage]));
+}
+
+/** A lead's touchpoints in the order they happened (for rescoring under a new model). */
+export async function listLeadTouchpoints(tx: Transaction, leadId: string): Promise<TouchpointRow[]> {
+  return tx
+    .select()
+    .from(touchpoints)
+    .where(eq(touchpoints.leadId, leadId))
+    .orderBy(asc(touchpoints.occurredAt), asc(touchpoints.id));
+}

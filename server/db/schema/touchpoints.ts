@@ -1,0 +1,63 @@
+/**
+ * Touchpoints (SPEC §2.1) and stage transitions (SPEC §2.2): the append-only history of a lead.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { leads } from './leads';
+
+export const touchpoints = pgTable(
+  'touchpoints',
+  {
+    /** The client-generated event id: the primary key makes ingest idempotent (SPEC §4). */
+    id: uuid('id').primaryKey(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    /** One of `TOUCHPOINT_TYPES` in shared/events. */
+    type: text('type').notNull(),
+    /** When it happened on the device. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** When the server stored it. */
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    channel: text('channel'),
+    campaignId: text('campaign_id'),
+    contentId: uuid('content_id'),
+    referrer: text('referrer'),
+    props: jsonb('props').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    // A lead's timeline; attribution and analytics by type, campaign and content.
+    index('touchpoints_lead_occurred_idx').on(t.leadId, t.occurredAt),
+    index('touchpoints_type_occurred_idx').on(t.type, t.occurredAt),
+    index('touchpoints_campaign_idx').on(t.campaignId, t.occurredAt).where(sql`${t.campaignId} is not null`),
+    index('touchpoints_content_idx').on(t.contentId).where(sql`${t.contentId} is not null`),
+  ],
+);
+
+export const STAGE_MODELS = ['lifecycle', 'journey'] as const;
+export type StageModel = (typeof STAGE_MODELS)[number];
+
+export const stageTransitions = pgTable(
+  'stage_transitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    model: text('model', { enum: STAGE_MODELS }).notNull(),
+    /** Null for the first stage a lead enters. */
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    /** The nth time this lead entered `toStage` in this model: 2 for MQL-02 (SPEC §2.2). */
+    ordinal: integer('ordinal').notNull(),
+    /** Why: the rule and the touchpoint, advisor action or score that caused it. */
+    cause: jsonb('cause').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('stage_transitions_ordinal_uq').on(t.leadId, t.model, t.toStage, t.ordinal),
+    index('stage_transitions_lead_at_idx').on(t.leadId, t.at),
+    // Volume and velocity per stage and period (SPEC §2.6).
+    index('stage_transitions_model_stage_at_idx').on(t.model, t.toStage, t.at),
+  ],
+);

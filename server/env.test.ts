@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('selects the embedded defaults when nothing is set', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: '.data', LOG_LEVEL: 'info' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.WECHAT_API_BASE).toBe('https://api.weixin.qq.com');
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('treats empty strings as unset and coerces the port', () => {
+    const env = parseEnv({ DATABASE_URL: '', PORT: '8080' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(8080);
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      parseEnv({
+        NODE_ENV: 'production',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://db',
+        REDIS_URL: 'http://cache',
+        UPSTASH_REDIS_REST_URL: 'https://example.upstash.io',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const problems = (error as EnvError).problems.map((p) => p.split(':')[0]);
+    expect(problems.sort()).toEqual(
+      ['AUTH_SECRET', 'CRON_SECRET', 'DATABASE_URL', 'PORT', 'REDIS_URL', 'UPSTASH_REDIS_REST_TOKEN'].sort(),
+    );
+    expect((error as EnvError).message).toContain('DATABASE_URL: must be a postgres:// URL');
+  });
+
+  it('has no default AUTH_SECRET in production', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'p'.repeat(40),
+      CRON_SECRET: 'c'.repeat(20),
+      DATABASE_URL: 'postgres://u@db.example.com/app',
+    });
+    expect(env.AUTH_SECRET).toBe('p'.repeat(40));
+  });
+});

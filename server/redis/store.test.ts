@@ -1,0 +1,45 @@
+import { Redis as IORedis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
+import { deleteKeys } from '../../tests/helpers';
+import { startUpstashRestBridge, type UpstashRestBridge } from '../../tests/helpers/upstash-rest-bridge';
+import { loadEnv } from '../env';
+import { createRedisStore } from './create-store';
+import { createMemoryStore } from './memory';
+import { describeSharedStoreContract } from './store-contract';
+import { createUpstashClient, createUpstashStore } from './upstash';
+
+describeSharedStoreContract('memory', async () => ({ store: createMemoryStore(), cleanup: async () => {} }));
+
+// Where REDIS_URL is set (CI), the same contract runs on the real redis-server twice: through the
+// ioredis requester (what REDIS_URL selects), and through the production Upstash REST client
+// (HTTP, bearer token, base64 responses) behind a small REST bridge.
+const { REDIS_URL } = loadEnv();
+if (REDIS_URL) {
+  const admin = new IORedis(REDIS_URL, { lazyConnect: true });
+  let bridge: UpstashRestBridge;
+  beforeAll(async () => {
+    bridge = await startUpstashRestBridge(admin);
+  });
+  afterAll(async () => {
+    await bridge.close();
+    await admin.quit();
+  });
+
+  describeSharedStoreContract('redis (@upstash/redis through ioredis)', async () => {
+    const prefix = `test:store:${crypto.randomUUID()}:`;
+    const handle = createRedisStore(REDIS_URL, { prefix });
+    return {
+      store: handle.store,
+      cleanup: async () => {
+        await deleteKeys(admin, `${prefix}*`);
+        await handle.close();
+      },
+    };
+  });
+
+  describeSharedStoreContract('upstash (REST over HTTP, base64)', async () => {
+    const prefix = `test:upstash:${crypto.randomUUID()}:`;
+    const store = createUpstashStore(createUpstashClient(bridge.url, bridge.token), { kind: 'upstash', prefix });
+    return { store, cleanup: () => deleteKeys(admin, `${prefix}*`) };
+  });
+}

@@ -1,0 +1,13 @@
+// GET /api/campuses — the campuses a prospect can choose on the registration and trial pages.
+import { listCampusesResponseSchema } from '@scrm/shared';
+import { defineRoute } from '../../http/route';
+import { listCampuses } from '../../services/catalog/list-catalog';
+
+export const listCampusesRoute = defineRoute({
+  method: 'get',
+  path: '/campuses',
+  summary: 'List campuses',
+  tags: ['catalog'],
+  response: listCampusesResponseSchema,
+  handler: ({ ctx }) => listCampuses(ctx),
+});

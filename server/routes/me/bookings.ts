@@ -1,0 +1,16 @@
+// GET /api/me/bookings — the prospect's own bookings.
+import { listMyBookingsResponseSchema } from '@scrm/shared';
+import { getPrincipal, requireAuth } from '../../http/auth';
+import { defineRoute } from '../../http/route';
+import { listMyBookings } from '../../services/bookings/list-my-bookings';
+
+export const listMyBookingsRoute = defineRoute({
+  method: 'get',
+  path: '/me/bookings',
+  summary: 'My bookings',
+  tags: ['bookings', 'me'],
+  response: listMyBookingsResponseSchema,
+  errors: ['unauthenticated'],
+  middleware: [requireAuth('prospect')],
+  handler: ({ ctx, c }) => listMyBookings(ctx, { leadId: getPrincipal(c).subject }),
+});

@@ -1,0 +1,16 @@
+// DELETE /api/me — erase the prospect's personal data; anonymous history stays.
+import { deleteMeResponseSchema } from '@scrm/shared';
+import { getPrincipal, requireAuth } from '../../http/auth';
+import { defineRoute } from '../../http/route';
+import { eraseMe } from '../../services/me/erase-me';
+
+export const deleteMeRoute = defineRoute({
+  method: 'delete',
+  path: '/me',
+  summary: 'Delete my data',
+  tags: ['me'],
+  response: deleteMeResponseSchema,
+  errors: ['unauthenticated', 'forbidden'],
+  middleware: [requireAuth('prospect')],
+  handler: ({ ctx, c }) => eraseMe(ctx, { leadId: getPrincipal(c).subject }),
+});

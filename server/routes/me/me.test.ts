@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { ExportMyDataResponse, GetMeResponse } from '@scrm/shared';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, createTestCatalog, expectAccessRules, expectError, logInAs } from '../../../tests/helpers';
+import { leads, messageOutbox, subscriptions, touchpoints } from '../../db/schema';
+
+async function registeredProspect() {
+  const t = await createTestApp();
+  const catalog = await createTestCatalog(t);
+  const name = `m${randomUUID().slice(0, 8)}`;
+  const me = await logInAs(t, name);
+  const registered = await t.request('/api/registrations', {
+    method: 'POST',
+    token: me.token,
+    json: {
+      name: '李华',
+      phone: '13912345678',
+      role: 'student',
+      grade: 'university',
+      courseId: catalog.course.id,
+      timeline: 'within_1_year',
+      campusId: catalog.campus.id,
+      consent: { policyVersion: '2026-11', agreedAt: t.clock.now().toISOString() },
+    },
+  });
+  expect(registered.status).toBe(201);
+  return { t, me, name };
+}
+
+describe('/api/me', () => {
+  it('GET shows only my lead, with the masked phone and the score breakdown', async () => {
+    const { t, me } = await registeredProspect();
+    const other = await logInAs(t, `o${randomUUID().slice(0, 8)}`);
+    const mine = await t.request<GetMeResponse>('/api/me', { token: me.token });
+    expect(mine.body.lead).toMatchObject({ id: me.leadId, phoneMasked: '139****5678', isRegistered: true });
+    expect(JSON.stringify(mine.body)).not.toContain('13912345678');
+    expect(mine.body.lead.score).toMatchObject({ fit: expect.any(Number), engagement: expect.any(Number) });
+    expect(mine.body.lead.score.breakdown.length).toBeGreaterThan(0);
+    const theirs = await t.request<GetMeResponse>('/api/me', { token: other.token });
+    expect(theirs.body.lead).toMatchObject({ id: other.leadId, isRegistered: false, name: null, phoneMasked: null });
+  });
+
+  it('export holds my data and history, including the full phone', async () => {
+    const { t, me } = await registeredProspect();
+    const res = await t.request<ExportMyDataResponse>('/api/me/export', { token: me.token });
+    expect(res.status).toBe(200);
+    expect(res.body.lead).toMatchObject({ phone: '13912345678', consent: { policyVersion: '2026-11' } });
+    expect(res.body.touchpoints.map((e) => e.type)).toContain('registration');
+    expect(res.body.stageTransitions[0]).toMatchObject({ model: 'lifecycle', from: null, to: 'awareness' });
+    const other = await logInAs(t, `x${randomUUID().slice(0, 8)}`);
+    const theirs = await t.request<ExportMyDataResponse>('/api/me/export', { token: other.token });
+    expect(theirs.body).toMatchObject({ lead: { id: other.leadId, phone: null }, touchpoints: [] });
+  });
+
+  it('DELETE erases personal data, keeps anonymous history, and a new login starts afresh', async () => {
+    const { t, me, name } = await registeredProspect();
+    await t.db.insert(subscriptions).values({ leadId: me.leadId, templateId: 'tpl-welcome', grantedCount: 1 });
+    await t.db.insert(messageOutbox).values({
+      campaignId: 'welcome',
+      stepId: 'day-1',
+      leadId: me.leadId,
+      templateId: 'tpl-welcome',
+      payload: { data: { name: { value: '李华' } } },
+      scheduledAt: t.clock.now(),
+    });
+    const res = await t.request('/api/me', { method: 'DELETE', token: me.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ erasedAt: t.clock.now().toISOString() });
+    const [row] = await t.db.select().from(leads).where(eq(leads.id, me.leadId));
+    expect(row).toMatchObject({
+      name: null,
+      phone: null,
+      openid: null,
+      city: null,
+      courseInterest: null,
+      role: 'unknown',
+      gradeBand: 'unknown',
+      timeline: 'unknown',
+      campusReach: 'unknown',
+    });
+    expect(await t.db.select().from(subscriptions)).toHaveLength(0);
+    expect(await t.db.select().from(messageOutbox)).toMatchObject([{ status: 'skipped', payload: {} }]);
+    expect(row?.erasedAt).not.toBeNull();
+    expect((await t.db.select().from(touchpoints).where(eq(touchpoints.leadId, me.leadId))).length).toBeGreaterThan(0);
+    // The token is still signed and unexpired, but the lead it names is gone: nothing opens.
+    for (const [method, path] of [
+      ['GET', '/api/me'],
+      ['GET', '/api/me/export'],
+      ['DELETE', '/api/me'],
+    ] as const) {
+      expectError(await t.request(path, { method, token: me.token }), 401, 'unauthenticated');
+    }
+    const [after] = await t.db.select().from(leads).where(eq(leads.id, me.leadId));
+    expect(after?.updatedAt).toEqual(row?.updatedAt);
+
+    const fresh = await logInAs(t, name); // the same WeChat user, with a new login code
+    expect(fresh.leadId).not.toBe(me.leadId);
+    const [newRow] = await t.db.select().from(leads).where(eq(leads.id, fresh.leadId));
+    expect(newRow).toMatchObject({ openid: `o_${name}`, name: null, referrerLeadId: null });
+  });
+
+  it.each([
+    ['GET', '/api/me'],
+    ['GET', '/api/me/export'],
+    ['DELETE', '/api/me'],
+  ] as const)('%s %s accepts only a valid prospect token', async (method, path) => {
+    const t = await createTestApp();
+    const me = await logInAs(t, `a${randomUUID().slice(0, 8)}`);
+    await expectAccessRules(t, (token) => t.request(path, { method, token }), {
+      allowed: ['prospect'],
+      subject: me.leadId,
+    });
+    const [row] = await t.db.select().from(leads).where(eq(leads.id, me.leadId));
+    expect(row?.erasedAt).toBeNull();
+  });
+});

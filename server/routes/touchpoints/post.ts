@@ -1,0 +1,25 @@
+// POST /api/touchpoints — a prospect's batch of 1–100 events, idempotent by event id (SPEC §2.1).
+import { ingestTouchpointsRequestSchema, ingestTouchpointsResponseSchema } from '@scrm/shared';
+import { getPrincipal, requireAuth } from '../../http/auth';
+import { clientIp, rateLimit } from '../../http/rate-limit';
+import { defineRoute } from '../../http/route';
+import { ingestTouchpoints } from '../../services/touchpoints/ingest-touchpoints';
+
+export const postTouchpointsRoute = defineRoute({
+  method: 'post',
+  path: '/touchpoints',
+  summary: 'Record a batch of touchpoints',
+  description: 'Events whose id was seen before are counted as duplicates and change nothing.',
+  tags: ['touchpoints'],
+  request: { json: ingestTouchpointsRequestSchema },
+  response: ingestTouchpointsResponseSchema,
+  errors: ['validation_failed', 'unauthenticated', 'forbidden', 'payload_too_large', 'rate_limited'],
+  middleware: [
+    // Per IP first, so an unauthenticated flood is cut before token checks; then per lead.
+    rateLimit((c) => ({ key: `ingest:ip:${clientIp(c)}`, limit: 600, windowMs: 60_000 })),
+    requireAuth('prospect'),
+    // The tracking client sends a batch every few seconds at most; 60 a minute leaves room for retries.
+    rateLimit((c) => ({ key: `ingest:lead:${getPrincipal(c).subject}`, limit: 60, windowMs: 60_000 })),
+  ],
+  handler: ({ ctx, c, json }) => ingestTouchpoints(ctx, { leadId: getPrincipal(c).subject, events: json.events }),
+});

@@ -1,0 +1,68 @@
+/**
+ * The app as deployed: built from the validated environment, once per process or serverless
+ * function instance, on first use. `api/index.ts` (Vercel) serves `runtimeApp`; `npm start`
+ * calls `createRuntime()` itself so that it can migrate first. Migrations are not run here: a
+ * deploy runs `npm run db:migrate` once, not every cold start.
+ */
+import { Hono } from 'hono';
+import { type App, createApp } from './app';
+import { createDatabase, type DatabaseHandle } from './db/client';
+import { type Env, loadEnv } from './env';
+import { createLogger, type Logger } from './log/logger';
+import { createStore, type StoreHandle } from './redis/create-store';
+import { createWechatClient } from './wechat/client';
+import { STAND_IN_CREDENTIALS } from './wechat/stand-in/credentials';
+
+export interface Runtime {
+  app: App;
+  env: Env;
+  logger: Logger;
+  database: DatabaseHandle;
+  store: StoreHandle;
+  close(): Promise<void>;
+}
+
+export function createRuntime(env: Env = loadEnv()): Runtime {
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  const database = createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const store = createStore(env);
+  // Without an app secret the client talks to the local stand-in with its credentials (SPEC §3).
+  const wechat = createWechatClient({
+    baseUrl: env.WECHAT_API_BASE,
+    appId: env.WECHAT_APPID ?? STAND_IN_CREDENTIALS.appId,
+    secret: env.WECHAT_SECRET ?? STAND_IN_CREDENTIALS.secret,
+    store: store.store,
+  });
+  const app = createApp({ db: database.db, dbKind: database.kind, store: store.store, env, logger, wechat });
+  return {
+    app,
+    env,
+    logger,
+    database,
+    store,
+    close: async () => {
+      await Promise.all([database.close(), store.close()]);
+    },
+  };
+}
+
+let instance: Runtime | undefined;
+
+/** The process's runtime, created on first call. */
+export function getRuntime(): Runtime {
+  instance ??= createRuntime();
+  return instance;
+}
+
+/** Closes the process's runtime, if it was created (tests, graceful shutdown). */
+export async function closeRuntime(): Promise<void> {
+  const current = instance;
+  instance = undefined;
+  await current?.close();
+}
+
+/**
+ * A stand-in app that builds the real one on its first request, so that importing the entry
+ * file (a cold start) reads no env and opens no connection until a request arrives.
+ */
+export const runtimeApp = new Hono().all('*', (c) => getRuntime().app.fetch(c.req.raw, c.env));

@@ -1,0 +1,55 @@
+/**
+ * Booking a trial class (issue 4 item 7; SPEC §4 "bookings never exceed capacity"). In one
+ * transaction: the lead row is locked (one booking attempt per lead at a time, so the duplicate
+ * check is exact), a seat is taken by the conditional UPDATE in db/queries/trials.ts, the booking
+ * is inserted, and the `trial_booked` touchpoint moves the lead (opportunity, preferring).
+ */
+import { randomUUID } from 'node:crypto';
+import type { CreateBookingResponse } from '@scrm/shared';
+import type { AppContext } from '../../context';
+import { lockLead } from '../../db/queries/leads';
+import { findActiveBooking, findTrialSessionRow, insertBooking, takeSeat } from '../../db/queries/trials';
+import { AppError } from '../../http/app-error';
+import { recordLeadSignals } from '../leads/record-lead-signals';
+import { toBooking } from './trial-session-view';
+
+export async function bookTrial(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  options: { leadId: string; sessionId: string },
+): Promise<CreateBookingResponse> {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockLead(tx, options.leadId);
+    if (!locked || locked.lead.erasedAt)
+      throw new AppError('unauthenticated', 'Lead no longer exists', { userMessage: '请重新登录' });
+    if (!locked.lead.consentAgreedAt || !locked.lead.phone) {
+      throw new AppError('registration_required', 'Booking needs a registration', {
+        userMessage: '请先完成登记再预约试听',
+      });
+    }
+    const session = await findTrialSessionRow(tx, options.sessionId);
+    if (!session)
+      throw new AppError('not_found', `Session ${options.sessionId} not found`, { userMessage: '该场次不存在' });
+    if (session.startsAt <= now)
+      throw new AppError('conflict', 'Session already started', { userMessage: '该场次已开始，请选择其他场次' });
+    if (await findActiveBooking(tx, session.id, options.leadId)) {
+      throw new AppError('conflict', 'Already booked', { userMessage: '你已预约该场次' });
+    }
+    if (!(await takeSeat(tx, session.id)))
+      throw new AppError('conflict', 'Session is full', { userMessage: '该场次已满' });
+    const booking = await insertBooking(tx, { sessionId: session.id, leadId: options.leadId, now });
+    await recordLeadSignals(tx, {
+      leadId: options.leadId,
+      signals: [
+        {
+          id: randomUUID(),
+          type: 'trial_booked',
+          occurredAt: now.toISOString(),
+          props: { sessionId: session.id, bookingId: booking.id },
+        },
+      ],
+      now,
+    });
+    return { booking: toBooking(booking, { ...session, seatsTaken: session.seatsTaken + 1 }) };
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The mapping between a lead row and the domain's `LeadDomainState` (shared/lead), in one place.
+ * Rows written before any signal (`{}` in the JSON columns) map to a fresh state.
+ */
+import {
+  createJourneyState,
+  createScoreState,
+  isJourneyStage,
+  isLifecycleStage,
+  type JourneyStage,
+  type LeadDomainState,
+  type LeadProfile,
+  type LeadScore,
+  leadProfileSchema,
+  type ScoringModel,
+  scoreStateSchema,
+} from '@scrm/shared';
+import type { LeadRow, LeadUpdate } from '../../db/queries/leads';
+
+/** The profile fields the fit score reads, from the row's columns (SPEC §2.3). */
+export function toLeadProfile(row: LeadRow): LeadProfile {
+  return leadProfileSchema.parse({
+    role: row.role,
+    gradeBand: row.gradeBand,
+    city: row.city ?? undefined,
+    campusId: row.campusId ?? undefined,
+    campusReach: row.campusReach,
+    courseInterest: row.courseInterest ?? undefined,
+    budgetBand: row.budgetBand,
+    timeline: row.timeline,
+    decisionMaker: row.decisionMaker,
+    need: row.need,
+  });
+}
+
+/** The profile as column values. */
+export function toProfileColumns(profile: LeadProfile): LeadUpdate {
+  return {
+    role: profile.role,
+    gradeBand: profile.gradeBand,
+    city: profile.city ?? null,
+    campusReach: profile.campusReach,
+    courseInterest: profile.courseInterest ?? null,
+    budgetBand: profile.budgetBand,
+    timeline: profile.timeline,
+    decisionMaker: profile.decisionMaker,
+    need: profile.need,
+  };
+}
+
+/**
+ * The stored score state when it was built under `model`; `null` when it is missing or belongs to
+ * another model version (the caller then rebuilds it from the lead's touchpoints).
+ */
+export function findScoreState(row: LeadRow, model: ScoringModel) {
+  const parsed = scoreStateSchema.safeParse(row.scoreState);
+  if (!parsed.success) return null;
+  return parsed.data.modelId === model.id && parsed.data.modelVersion === model.version ? parsed.data : null;
+}
+
+interface StoredJourney {
+  state?: { anchorMs: number; sums: Record<JourneyStage, number> };
+  arrivals?: Partial<Record<JourneyStage, number>>;
+}
+
+export function toLeadDomainState(row: LeadRow, model: ScoringModel): LeadDomainState {
+  const journeyStage: JourneyStage = isJourneyStage(row.journeyStage) ? row.journeyStage : 'unaware';
+  const lifecycleStage = isLifecycleStage(row.lifecycleStage) ? row.lifecycleStage : 'awareness';
+  const stored = row.journeyState as StoredJourney;
+  const hasArrivals = Object.keys(row.lifecycleArrivals).length > 0;
+  return {
+    profile: toLeadProfile(row),
+    score: findScoreState(row, model) ?? createScoreState(model),
+    lifecycle: {
+      stage: lifecycleStage,
+      enteredAt: row.lifecycleStageAt.toISOString(),
+      arrivals: hasArrivals ? row.lifecycleArrivals : { [lifecycleStage]: 1 },
+    },
+    journey: {
+      state: stored.state ?? createJourneyState(row.createdAt.getTime()),
+      stage: journeyStage,
+      arrivals: stored.arrivals ?? { [journeyStage]: 1 },
+    },
+  };
+}
+
+/** The columns that store a domain state and its score at `now`. */
+export function toLeadProgressColumns(
+  before: LeadDomainState,
+  after: LeadDomainState,
+  score: LeadScore,
+  model: ScoringModel,
+  now: Date,
+): LeadUpdate {
+  const update: LeadUpdate = {
+    lifecycleArrivals: after.lifecycle.arrivals as Record<string, number>,
+    journeyState: { state: after.journey.state, arrivals: after.journey.arrivals },
+    scoreState: after.score,
+    scoreTotal: score.total,
+    scoreFit: score.fit,
+    scoreEngagement: score.engagement,
+    scoringModelVersion: model.version,
+    scoredAt: now,
+    updatedAt: now,
+  };
+  if (after.lifecycle.stage !== before.lifecycle.stage) {
+    update.lifecycleStage = after.lifecycle.stage;
+    update.lifecycleStageAt = new Date(after.lifecycle.enteredAt);
+  }
+  if (after.journey.stage !== before.journey.stage) {
+    update.journeyStage = after.journey.stage;
+    update.journeyStageAt = now;
+  }
+  return update;
+}

@@ -1,0 +1,141 @@
+/**
+ * Records signals for one lead inside the caller's transaction (SPEC §2.1–2.3, §4 "nothing is
+ * lost"): touchpoints are inserted idempotently by id, then the domain (shared/lead) moves the
+ * lead, and the new state, its stage transitions and score ledger are written with it. Every
+ * writer of touchpoints (ingest, registration, bookings, campaigns, advisors) goes through here.
+ */
+import {
+  advanceLead,
+  DEFAULT_JOURNEY_MODEL,
+  DEFAULT_SCORING_MODEL,
+  isJourneyStage,
+  type LeadProfile,
+  type LeadScore,
+  type LeadSignal,
+  parseScoringModel,
+  type ScoringModel,
+  type ScoringSignal,
+} from '@scrm/shared';
+import type { Transaction } from '../../db/client';
+import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads';
+import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints';
+import { AppError } from '../../http/app-error';
+import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state';
+import { rebuildScoreState } from './rebuild-score-state';
+import { summarizeLedger } from './summarize-ledger';
+
+/** Signals that are the prospect's own doing; the others (a message we sent, an advisor's note) are not activity. */
+const NOT_ACTIVITY = new Set<ScoringSignal['type']>(['message_sent', 'advisor_note', 'advisor_call', 'advisor_return']);
+
+export interface RecordLeadSignalsResult {
+  accepted: number;
+  duplicates: number;
+  lead: LeadRow;
+  score: LeadScore;
+}
+
+/** The scoring model in force: the activated version, else the default (SPEC §2.3 "the model is data"). */
+export async function getActiveScoringModel(tx: Transaction): Promise<ScoringModel> {
+  return toScoringModel(await findActiveScoringModelDocument(tx));
+}
+
+function toScoringModel(document: unknown | null): ScoringModel {
+  return document === null || document === undefined ? DEFAULT_SCORING_MODEL : parseScoringModel(document);
+}
+
+function toTouchpointRow(
+  leadId: string,
+  signal: Exclude<ScoringSignal, { type: 'advisor_return' }>,
+  now: Date,
+): TouchpointInsert {
+  return {
+    id: signal.id,
+    leadId,
+    type: signal.type,
+    occurredAt: new Date(signal.occurredAt),
+    receivedAt: now,
+    channel: signal.channel ?? null,
+    campaignId: signal.campaignId ?? null,
+    contentId: signal.contentId ?? null,
+    referrer: signal.referrer ?? null,
+    props: signal.props as Record<string, unknown>,
+  };
+}
+
+/**
+ * @example
+ * await db.transaction((tx) => recordLeadSignals(tx, { leadId, signals: events, now: ctx.now() }));
+ */
+export async function recordLeadSignals(
+  tx: Transaction,
+  options: { leadId: string; signals: readonly ScoringSignal[]; profile?: LeadProfile; now: Date },
+): Promise<RecordLeadSignalsResult> {
+  const { leadId, now } = options;
+  const locked = await lockLead(tx, leadId);
+  if (!locked || locked.lead.erasedAt) throw new AppError('not_found', `Lead ${leadId} not found`);
+  const row = locked.lead;
+
+  const unique = [...new Map(options.signals.map((s) => [s.id, s])).values()];
+  const touchpointRows: TouchpointInsert[] = [];
+  for (const s of unique) if (s.type !== 'advisor_return') touchpointRows.push(toTouchpointRow(leadId, s, now));
+  const inserted = await insertNewTouchpoints(tx, touchpointRows);
+  const accepted = unique.filter((s) => s.type === 'advisor_return' || inserted.has(s.id));
+
+  const model = toScoringModel(locked.activeModelDocument);
+  const before = toLeadDomainState(row, model);
+  // No state under this model (a new model version, or touchpoints stored before any scoring):
+  // rebuild the score from the stored history, leaving out what this call just inserted.
+  const state = findScoreState(row, model)
+    ? before
+    : { ...before, score: await rebuildScoreState(tx, { leadId, model, exclude: inserted }) };
+  const signals: LeadSignal[] = accepted.map((signal) => {
+    const tag = inserted.get(signal.id);
+    return { signal, contentStage: tag && isJourneyStage(tag) ? tag : undefined };
+  });
+
+  const result = advanceLead({
+    state,
+    signals,
+    profile: options.profile,
+    model,
+    journeyModel: DEFAULT_JOURNEY_MODEL,
+    now,
+  });
+  const activity = accepted.filter((s) => !NOT_ACTIVITY.has(s.type)).map((s) => Date.parse(s.occurredAt));
+  const lastActivityMs = Math.max(row.lastActivityAt?.getTime() ?? 0, ...activity);
+  const lead = await saveLeadProgress(tx, {
+    leadId,
+    update: {
+      ...toLeadProgressColumns(before, result.state, result.score, model, now),
+      ...(options.profile ? toProfileColumns(options.profile) : {}),
+      ...(lastActivityMs > 0 ? { lastActivityAt: new Date(lastActivityMs) } : {}),
+    },
+    transitions: [
+      ...result.lifecycleTransitions.map((t) => ({
+        leadId,
+        model: 'lifecycle' as const,
+        fromStage: t.from,
+        toStage: t.to,
+        ordinal: t.ordinal,
+        cause: { ruleId: t.ruleId, label: t.label, ...t.cause },
+        at: new Date(t.at),
+      })),
+      ...result.journeyTransitions.map((t) => ({
+        leadId,
+        model: 'journey' as const,
+        fromStage: t.from,
+        toStage: t.to,
+        ordinal: t.ordinal,
+        cause: { reason: t.reason },
+        at: new Date(t.at),
+      })),
+    ],
+    ledger: summarizeLedger(result.ledger).map((e) => ({
+      leadId,
+      ...e,
+      modelVersion: model.version,
+      at: new Date(e.at),
+    })),
+  });
+  return { accepted: accepted.length, duplicates: options.signals.length - accepted.length, lead, score: result.score };
+}

@@ -1,0 +1,49 @@
+/** `GET /api/me/export`: everything stored about the prospect (SPEC §4 "export their data"). */
+import type { ExportMyDataResponse } from '@scrm/shared';
+import type { AppContext } from '../../context';
+import { listLeadBookingRows, listLeadTransitionRows } from '../../db/queries/lead-history';
+import { findLeadById } from '../../db/queries/leads';
+import { listLeadTouchpoints } from '../../db/queries/touchpoints';
+import { AppError } from '../../http/app-error';
+import { getActiveScoringModel } from '../leads/record-lead-signals';
+import { toLeadView } from '../leads/to-lead-view';
+
+export async function exportMyData(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  options: { leadId: string },
+): Promise<ExportMyDataResponse> {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const lead = await findLeadById(tx, options.leadId);
+    if (!lead || lead.erasedAt)
+      throw new AppError('unauthenticated', 'Lead no longer exists', { userMessage: '请重新登录' });
+    const [touchpoints, bookings, transitions, model] = await Promise.all([
+      listLeadTouchpoints(tx, lead.id),
+      listLeadBookingRows(tx, lead.id),
+      listLeadTransitionRows(tx, lead.id),
+      getActiveScoringModel(tx),
+    ]);
+    return {
+      exportedAt: now.toISOString(),
+      lead: {
+        ...toLeadView(lead, now, model),
+        phone: lead.phone,
+        consent: { policyVersion: lead.consentPolicyVersion, agreedAt: lead.consentAgreedAt?.toISOString() ?? null },
+      },
+      touchpoints: touchpoints.map((t) => ({
+        id: t.id,
+        type: t.type,
+        occurredAt: t.occurredAt.toISOString(),
+        props: t.props,
+      })),
+      bookings: bookings.map((b) => ({ id: b.id, sessionId: b.sessionId, status: b.status })),
+      stageTransitions: transitions.map((t) => ({
+        model: t.model,
+        from: t.fromStage,
+        to: t.toStage,
+        ordinal: t.ordinal,
+        at: t.at.toISOString(),
+      })),
+    };
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * Registration (issue 4 item 7): the prospect gives contact and profile with consent (SPEC §4
+ * "consent is recorded before personal data is stored": the consent is validated by the contract
+ * and written in the same statement as the data). Registering again updates the profile; the
+ * `registration` touchpoint is recorded once. A valid referrer (another, existing lead) gets a
+ * `referral_signup` touchpoint, the referral the share link carried (SPEC §2.1); any other
+ * referrer id is ignored, so a share link can never be used to probe or touch someone's lead.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CreateRegistrationRequest, CreateRegistrationResponse, LeadProfile, TouchpointEvent } from '@scrm/shared';
+import type { AppContext } from '../../context';
+import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog';
+import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
+import { AppError } from '../../http/app-error';
+import { toLeadProfile } from '../leads/lead-domain-state';
+import { getActiveScoringModel, recordLeadSignals } from '../leads/record-lead-signals';
+import { toLeadView } from '../leads/to-lead-view';
+
+/** A device clock may run a little fast; a consent dated further ahead than this is not believed. */
+const CONSENT_CLOCK_SKEW_MS = 10 * 60_000;
+
+export interface RegisterLeadResult {
+  /** The first registration of this lead (201); `false` when it updated an earlier one (200). */
+  isFirst: boolean;
+  response: CreateRegistrationResponse;
+}
+
+/** A chosen campus means the prospect can reach it; a different city than the campus's is regional. */
+function toCampusReach(campus: CampusRow, city: string | undefined): LeadProfile['campusReach'] {
+  return city === undefined || campus.city === city ? 'local' : 'regional';
+}
+
+const gone = (leadId: string) =>
+  new AppError('unauthenticated', `Lead ${leadId} no longer exists`, { userMessage: '请重新登录' });
+
+export async function registerLead(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  options: { leadId: string; registration: CreateRegistrationRequest },
+): Promise<RegisterLeadResult> {
+  const { leadId, registration: r } = options;
+  const now = ctx.now();
+  if (Date.parse(r.consent.agreedAt) > now.getTime() + CONSENT_CLOCK_SKEW_MS) {
+    throw new AppError('validation_failed', 'consent.agreedAt: lies in the future', {
+      userMessage: '同意隐私政策的时间无效，请重新勾选',
+    });
+  }
+  return ctx.db.transaction(async (tx) => {
+    // Both rows are locked in id order, so two prospects naming each other cannot deadlock.
+    const candidate = r.referrerLeadId && r.referrerLeadId !== leadId ? r.referrerLeadId : null;
+    const rows = new Map<string, LeadRow>();
+    for (const id of [leadId, candidate].filter((id) => id !== null).sort()) {
+      const locked = await lockLead(tx, id);
+      if (locked) rows.set(id, locked.lead);
+    }
+    const before = rows.get(leadId);
+    if (!before || before.erasedAt) throw gone(leadId);
+    const [campus, course] = await Promise.all([findCampus(tx, r.campusId), findCourse(tx, r.courseId)]);
+    if (!campus) throw new AppError('validation_failed', 'campusId: unknown campus', { userMessage: '所选校区不存在' });
+    if (!course) throw new AppError('validation_failed', 'courseId: unknown course', { userMessage: '所选课程不存在' });
+
+    const isFirst = before.consentAgreedAt === null;
+    // Only the first referral counts: a lead is referred once, by an existing lead not erased.
+    const referrer = candidate && !before.referrerLeadId ? rows.get(candidate) : undefined;
+    const referrerId = referrer && !referrer.erasedAt ? referrer.id : null;
+    await updateLead(tx, leadId, {
+      name: r.name,
+      phone: r.phone,
+      // A number WeChat verified stays verified only while it is the one on file.
+      phoneVerifiedAt: before.phone === r.phone ? before.phoneVerifiedAt : null,
+      consentPolicyVersion: r.consent.policyVersion,
+      consentAgreedAt: new Date(r.consent.agreedAt),
+      campusId: campus.id,
+      ...(referrerId ? { referrerLeadId: referrerId } : {}),
+      // First-touch attribution: kept from the first time it was known (SPEC §2.6).
+      ...(before.source ? {} : { source: r.channel ?? 'mini_program', sourceCampaignId: r.campaignId ?? null }),
+      updatedAt: now,
+    });
+    const profile: LeadProfile = {
+      ...toLeadProfile(before),
+      role: r.role,
+      gradeBand: r.grade,
+      timeline: r.timeline,
+      campusId: campus.id,
+      campusReach: toCampusReach(campus, r.city),
+      courseInterest: course.id,
+      city: r.city ?? campus.city,
+    };
+    const signals: TouchpointEvent[] = isFirst
+      ? [
+          {
+            id: randomUUID(),
+            type: 'registration',
+            occurredAt: now.toISOString(),
+            channel: r.channel,
+            campaignId: r.campaignId,
+            props: referrerId ? { referrerLeadId: referrerId } : {},
+          },
+        ]
+      : [];
+    // The lead's stages and score move with the profile and the signal, in this transaction.
+    const { lead } = await recordLeadSignals(tx, { leadId, signals, profile, now });
+    if (referrerId && isFirst) {
+      const referral: TouchpointEvent = {
+        id: randomUUID(),
+        type: 'referral_signup',
+        occurredAt: now.toISOString(),
+        referrer: leadId,
+        props: { referrerLeadId: referrerId },
+      };
+      await recordLeadSignals(tx, { leadId: referrerId, signals: [referral], now });
+    }
+    return { isFirst, response: { lead: toLeadView(lead, now, await getActiveScoringModel(tx)) } };
+  });
+}

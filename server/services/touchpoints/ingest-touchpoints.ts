@@ -1,0 +1,44 @@
+/**
+ * Touchpoint ingest (issue 4 item 6): a prospect's batch of events, idempotent by event id.
+ * Events whose device time is implausible are refused as a whole batch (nothing written), so a
+ * broken clock cannot push points into the future or the distant past.
+ */
+import type { IngestTouchpointsResponse, TouchpointEvent } from '@scrm/shared';
+import type { AppContext } from '../../context';
+import { AppError } from '../../http/app-error';
+import { recordLeadSignals } from '../leads/record-lead-signals';
+
+/** Device clocks drift; a few minutes ahead is normal, a day ahead is a broken clock. */
+const MAX_FUTURE_MS = 24 * 3600 * 1000;
+/** The mini-program keeps unsent events across restarts; a month covers a phone left offline. */
+const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+export function findImplausibleEvent(
+  events: readonly { occurredAt: string }[],
+  now: Date,
+): { index: number; reason: string } | null {
+  for (const [index, event] of events.entries()) {
+    const offset = Date.parse(event.occurredAt) - now.getTime();
+    if (offset > MAX_FUTURE_MS) return { index, reason: 'more than 24 h in the future' };
+    if (-offset > MAX_AGE_MS) return { index, reason: 'more than 30 days old' };
+  }
+  return null;
+}
+
+export async function ingestTouchpoints(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  /** Already checked against `clientTouchpointEventSchema` by the route. */
+  options: { leadId: string; events: readonly TouchpointEvent[] },
+): Promise<IngestTouchpointsResponse> {
+  const now = ctx.now();
+  const implausible = findImplausibleEvent(options.events, now);
+  if (implausible) {
+    throw new AppError('validation_failed', `events.${implausible.index}.occurredAt: ${implausible.reason}`, {
+      userMessage: '设备时间不正确，请校准手机时间后重试',
+    });
+  }
+  const result = await ctx.db.transaction((tx) =>
+    recordLeadSignals(tx, { leadId: options.leadId, signals: options.events, now }),
+  );
+  return { accepted: result.accepted, duplicates: result.duplicates };
+}

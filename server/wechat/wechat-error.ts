@@ -1,0 +1,56 @@
+/**
+ * Errors of the WeChat server API, by their documented `errcode` (developers.weixin.qq.com,
+ * 服务端 API: auth.code2Session, getStableAccessToken, subscribeMessage.send,
+ * phonenumber.getPhoneNumber). The kind tells the caller what to do; the Chinese text is safe to
+ * show a user.
+ */
+
+/** 40001 invalid credential, 40014 invalid access_token, 42001 access_token expired. */
+export const STALE_TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+
+export type WechatErrorKind =
+  /** The user's own state: no subscription grant (43101), a bad or used login code (40029). */
+  | 'user'
+  /** Worth retrying later: system busy (-1), rate limited (45011). */
+  | 'retryable'
+  /** Our token went stale: refresh once and retry (40001, 40014, 42001). */
+  | 'stale_token'
+  /** Our request or configuration is wrong: bad appid/secret, template, page or data. */
+  | 'config';
+
+const KINDS: Record<number, WechatErrorKind> = {
+  [-1]: 'retryable',
+  45011: 'retryable',
+  40001: 'stale_token',
+  40014: 'stale_token',
+  42001: 'stale_token',
+  40029: 'user',
+  40163: 'user',
+  43101: 'user',
+  40226: 'user',
+};
+
+const USER_MESSAGES: Record<number, string> = {
+  [-1]: '微信服务繁忙，请稍后再试',
+  45011: '操作太频繁，请稍后再试',
+  40029: '登录凭证无效，请重试',
+  40163: '登录凭证已使用，请重试',
+  43101: '用户未订阅该消息',
+  40226: '账号存在风险，暂时无法登录',
+};
+
+export class WechatApiError extends Error {
+  override readonly name = 'WechatApiError';
+  readonly kind: WechatErrorKind;
+  readonly userMessage: string;
+
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+    readonly endpoint: string,
+  ) {
+    super(`WeChat ${endpoint} failed: ${errcode} ${errmsg}`);
+    this.kind = KINDS[errcode] ?? 'config';
+    this.userMessage = USER_MESSAGES[errcode] ?? '微信服务暂时不可用，请稍后再试';
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * `POST /api/auth/login` and `POST /api/auth/phone` (issue 4 item 5): a WeChat login code becomes a
+ * short-lived signed token; a phone-number code binds the lead's phone.
+ */
+import { z } from 'zod';
+import { isoDateTimeSchema } from '../fields';
+import { leadViewSchema } from './leads';
+
+/** Roles a token can carry (SPEC §1). Prospects log in through WeChat; staff roles come later. */
+export const AUTH_ROLES = ['prospect', 'advisor', 'manager'] as const;
+export type AuthRole = (typeof AUTH_ROLES)[number];
+
+const wechatCodeSchema = z.string().trim().min(1, { error: '缺少登录凭证' }).max(128);
+
+export const loginRequestSchema = z.strictObject({ code: wechatCodeSchema });
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: isoDateTimeSchema,
+  lead: leadViewSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const bindPhoneRequestSchema = z.strictObject({ code: wechatCodeSchema });
+export type BindPhoneRequest = z.infer<typeof bindPhoneRequestSchema>;
+
+export const bindPhoneResponseSchema = z.object({ phoneMasked: z.string() });
+export type BindPhoneResponse = z.infer<typeof bindPhoneResponseSchema>;

@@ -1,0 +1,55 @@
+/**
+ * `GET /api/contents` and `GET /api/contents/:id` (issue 4 item 7). Each item is tagged with the
+ * buying-journey stage it signals (SPEC §2.2). A gated item's download needs a registration: its
+ * `downloadUrl` is present only for a registered viewer.
+ */
+import { z } from 'zod';
+import { entityIdSchema, isoDateTimeSchema } from '../fields';
+import { JOURNEY_STAGES } from '../journey';
+
+export const CONTENT_KINDS = ['article', 'video', 'ebook'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+export const contentSummarySchema = z.object({
+  id: entityIdSchema,
+  title: z.string(),
+  kind: z.enum(CONTENT_KINDS),
+  topic: z.string(),
+  journeyStage: z.enum(JOURNEY_STAGES),
+  summary: z.string(),
+  isGated: z.boolean(),
+  publishedAt: isoDateTimeSchema,
+});
+export type ContentSummary = z.infer<typeof contentSummarySchema>;
+
+export const listContentsQuerySchema = z.strictObject({
+  topic: z.string().trim().min(1).max(32).optional(),
+  journeyStage: z.enum(JOURNEY_STAGES).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+});
+export type ListContentsQuery = z.infer<typeof listContentsQuerySchema>;
+
+/**
+ * `recommendedStage` is the viewer's journey stage when known: the list leads with items of that
+ * stage (issue 5 "leading with what fits the visitor's journey stage").
+ */
+export const listContentsResponseSchema = z.object({
+  contents: z.array(contentSummarySchema),
+  topics: z.array(z.string()),
+  recommendedStage: z.enum(JOURNEY_STAGES).nullable(),
+  nextCursor: z.string().nullable(),
+});
+export type ListContentsResponse = z.infer<typeof listContentsResponseSchema>;
+
+export const contentDetailSchema = contentSummarySchema.extend({
+  body: z.string(),
+  /** Present when the item is not gated, or the viewer is registered. */
+  downloadUrl: z.string().nullable(),
+  isLocked: z.boolean(),
+});
+export type ContentDetail = z.infer<typeof contentDetailSchema>;
+
+export const getContentResponseSchema = z.object({ content: contentDetailSchema });
+export type GetContentResponse = z.infer<typeof getContentResponseSchema>;

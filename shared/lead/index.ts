@@ -1,0 +1,3 @@
+/** One lead's domain state and how a batch of signals moves it (SPEC §2). */
+export * from './advance-lead';
+export * from './lead-state';

@@ -1,0 +1,54 @@
+/**
+ * A lead's whole domain state in one JSON-serialisable value (SPEC §2.2, §2.3): its profile, the
+ * incremental score state, the lifecycle state and the journey state with its arrivals. The
+ * server stores it on the lead row; every function here is pure.
+ */
+import { createJourneyState, type JourneyState } from '../journey/journey-state';
+import type { JourneyStage } from '../journey/stages';
+import { createLifecycleState, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine';
+import type { LifecycleStage } from '../lifecycle/stages';
+import { type LeadProfile, UNKNOWN_LEAD_PROFILE } from '../scoring/lead-profile';
+import { createScoreState, type ScoreState } from '../scoring/score-state';
+import type { ScoringModel } from '../scoring/scoring-model';
+
+export interface LeadJourney {
+  state: JourneyState;
+  stage: JourneyStage;
+  arrivals: Partial<Record<JourneyStage, number>>;
+}
+
+export interface LeadDomainState {
+  profile: LeadProfile;
+  score: ScoreState;
+  lifecycle: LifecycleState;
+  journey: LeadJourney;
+}
+
+/** A journey move, stored like a lifecycle move (SPEC §2.2). */
+export interface JourneyTransition {
+  from: JourneyStage;
+  to: JourneyStage;
+  at: string;
+  ordinal: number;
+  reason: string;
+}
+
+/** A new lead: `awareness` / `unaware`, no points; with its first lifecycle transition. */
+export function createLeadState(input: {
+  at: string;
+  model: ScoringModel;
+  profile?: LeadProfile;
+  stage?: LifecycleStage;
+  source?: string;
+}): { state: LeadDomainState; transition: LifecycleTransition } {
+  const lifecycle = createLifecycleState({ at: input.at, stage: input.stage, source: input.source });
+  return {
+    state: {
+      profile: input.profile ?? UNKNOWN_LEAD_PROFILE,
+      score: createScoreState(input.model),
+      lifecycle: lifecycle.state,
+      journey: { state: createJourneyState(Date.parse(input.at)), stage: 'unaware', arrivals: { unaware: 1 } },
+    },
+    transition: lifecycle.transition,
+  };
+}

@@ -1,0 +1,21 @@
+/** A small catalogue for route tests: one campus in 上海 and one course. */
+import { campuses, courses } from '../../server/db/schema';
+import type { TestApp } from './test-app';
+
+export async function createTestCatalog(t: TestApp) {
+  const [campus] = await t.db
+    .insert(campuses)
+    .values({ name: '上海徐汇校区', city: '上海', address: '漕溪北路 1 号' })
+    .returning();
+  const [course] = await t.db
+    .insert(courses)
+    .values({
+      code: `ielts-${Math.random().toString(36).slice(2, 8)}`,
+      name: '雅思 7 分冲刺',
+      category: '雅思',
+      priceFen: 1_280_000,
+    })
+    .returning();
+  if (!campus || !course) throw new Error('catalog setup failed');
+  return { campus, course };
+}
