@@ -8,14 +8,14 @@ import { type BindPhoneResponse, maskPhone, phoneSchema } from '@scrm/shared';
 import type { AppContext } from '../../context';
 import { findLeadById, type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
 import { AppError } from '../../http/app-error';
+import { assertLiveLead } from '../leads/live-lead';
 import { mapWechatError } from './map-wechat-error';
 
 /** 40029 here is a stale or forged phone code, not a login code (phonenumber.getPhoneNumber). */
 const PHONE_USER_MESSAGES = { 40029: '手机号授权已失效，请重试' };
 
 function checkCanBind(lead: LeadRow | null, leadId: string): asserts lead is LeadRow {
-  if (!lead || lead.erasedAt)
-    throw new AppError('unauthenticated', `Lead ${leadId} no longer exists`, { userMessage: '请重新登录' });
+  assertLiveLead(lead, leadId);
   if (!lead.consentAgreedAt)
     throw new AppError('registration_required', 'Register with consent before binding a phone');
 }

@@ -10,6 +10,7 @@ import type { AppContext } from '../../context';
 import { lockLead } from '../../db/queries/leads';
 import { findActiveBooking, findTrialSessionRow, insertBooking, takeSeat } from '../../db/queries/trials';
 import { AppError } from '../../http/app-error';
+import { assertLiveLead } from '../leads/live-lead';
 import { recordLeadSignals } from '../leads/record-lead-signals';
 import { toBooking } from './trial-session-view';
 
@@ -20,8 +21,7 @@ export async function bookTrial(
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const locked = await lockLead(tx, options.leadId);
-    if (!locked || locked.lead.erasedAt)
-      throw new AppError('unauthenticated', 'Lead no longer exists', { userMessage: '请重新登录' });
+    assertLiveLead(locked?.lead, options.leadId);
     if (!locked.lead.consentAgreedAt || !locked.lead.phone) {
       throw new AppError('registration_required', 'Booking needs a registration', {
         userMessage: '请先完成登记再预约试听',

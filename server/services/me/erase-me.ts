@@ -9,7 +9,7 @@ import type { DeleteMeResponse } from '@scrm/shared';
 import type { AppContext } from '../../context';
 import { cancelActiveBookingsOfLead, forgetLeadMessaging } from '../../db/queries/lead-history';
 import { lockLead, updateLead } from '../../db/queries/leads';
-import { AppError } from '../../http/app-error';
+import { assertLiveLead } from '../leads/live-lead';
 
 export async function eraseMe(
   ctx: Pick<AppContext, 'db' | 'now'>,
@@ -18,8 +18,7 @@ export async function eraseMe(
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const locked = await lockLead(tx, options.leadId);
-    if (!locked || locked.lead.erasedAt)
-      throw new AppError('unauthenticated', 'Lead no longer exists', { userMessage: '请重新登录' });
+    assertLiveLead(locked?.lead, options.leadId);
     await cancelActiveBookingsOfLead(tx, options.leadId, now);
     await forgetLeadMessaging(tx, options.leadId, now);
     await updateLead(tx, options.leadId, {

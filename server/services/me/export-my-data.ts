@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { listLeadBookingRows, listLeadTransitionRows } from '../../db/queries/lead-history';
 import { findLeadById } from '../../db/queries/leads';
 import { listLeadTouchpoints } from '../../db/queries/touchpoints';
-import { AppError } from '../../http/app-error';
+import { assertLiveLead } from '../leads/live-lead';
 import { getActiveScoringModel } from '../leads/record-lead-signals';
 import { toLeadView } from '../leads/to-lead-view';
 
@@ -15,8 +15,7 @@ export async function exportMyData(
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const lead = await findLeadById(tx, options.leadId);
-    if (!lead || lead.erasedAt)
-      throw new AppError('unauthenticated', 'Lead no longer exists', { userMessage: '请重新登录' });
+    assertLiveLead(lead, options.leadId);
     const [touchpoints, bookings, transitions, model] = await Promise.all([
       listLeadTouchpoints(tx, lead.id),
       listLeadBookingRows(tx, lead.id),

@@ -13,6 +13,7 @@ import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog
 import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
 import { AppError } from '../../http/app-error';
 import { toLeadProfile } from '../leads/lead-domain-state';
+import { assertLiveLead } from '../leads/live-lead';
 import { getActiveScoringModel, recordLeadSignals } from '../leads/record-lead-signals';
 import { toLeadView } from '../leads/to-lead-view';
 
@@ -29,9 +30,6 @@ export interface RegisterLeadResult {
 function toCampusReach(campus: CampusRow, city: string | undefined): LeadProfile['campusReach'] {
   return city === undefined || campus.city === city ? 'local' : 'regional';
 }
-
-const gone = (leadId: string) =>
-  new AppError('unauthenticated', `Lead ${leadId} no longer exists`, { userMessage: '请重新登录' });
 
 export async function registerLead(
   ctx: Pick<AppContext, 'db' | 'now'>,
@@ -53,7 +51,7 @@ export async function registerLead(
       if (locked) rows.set(id, locked.lead);
     }
     const before = rows.get(leadId);
-    if (!before || before.erasedAt) throw gone(leadId);
+    assertLiveLead(before, leadId);
     const [campus, course] = await Promise.all([findCampus(tx, r.campusId), findCourse(tx, r.courseId)]);
     if (!campus) throw new AppError('validation_failed', 'campusId: unknown campus', { userMessage: '所选校区不存在' });
     if (!course) throw new AppError('validation_failed', 'courseId: unknown course', { userMessage: '所选课程不存在' });
