@@ -14,8 +14,10 @@ import { listCoursesRoute } from './courses/list';
 import { getHealthRoute } from './health/get';
 import { listMyBookingsRoute } from './me/bookings';
 import { deleteMeRoute } from './me/delete';
+import { listMyDownloadsRoute } from './me/downloads';
 import { exportMeRoute } from './me/export';
 import { getMeRoute } from './me/get';
+import { listMySubscriptionsRoute } from './me/subscriptions';
 import { postRegistrationRoute } from './registrations/post';
 import { postTouchpointsRoute } from './touchpoints/post';
 import { listTrialSessionsRoute } from './trial-sessions/list';
@@ -31,6 +33,8 @@ export const routes: readonly AnyRoute[] = [
   getMeRoute,
   exportMeRoute,
   deleteMeRoute,
+  listMyDownloadsRoute,
+  listMySubscriptionsRoute,
   listContentsRoute,
   getContentRoute,
   listTrialSessionsRoute,

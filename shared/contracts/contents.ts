@@ -53,3 +53,15 @@ export type ContentDetail = z.infer<typeof contentDetailSchema>;
 
 export const getContentResponseSchema = z.object({ content: contentDetailSchema });
 export type GetContentResponse = z.infer<typeof getContentResponseSchema>;
+
+/** `GET /api/me/downloads`: what the prospect downloaded, latest first, each item once. */
+export const myDownloadSchema = z.object({
+  content: contentSummarySchema,
+  downloadedAt: isoDateTimeSchema,
+  /** Null when the item has since lost its file. */
+  downloadUrl: z.string().nullable(),
+});
+export type MyDownload = z.infer<typeof myDownloadSchema>;
+
+export const listMyDownloadsResponseSchema = z.object({ downloads: z.array(myDownloadSchema) });
+export type ListMyDownloadsResponse = z.infer<typeof listMyDownloadsResponseSchema>;

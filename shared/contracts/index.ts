@@ -4,5 +4,6 @@ export * from './catalog';
 export * from './contents';
 export * from './leads';
 export * from './registrations';
+export * from './subscriptions';
 export * from './touchpoints';
 export * from './trial-sessions';

@@ -7,6 +7,7 @@ import { entityIdSchema, isoDateTimeSchema } from '../fields';
 import { JOURNEY_STAGES } from '../journey';
 import { LIFECYCLE_STAGES } from '../lifecycle';
 import { ENROL_TIMELINES, GRADE_BANDS, LEAD_ROLES } from '../scoring';
+import { mySubscriptionSchema } from './subscriptions';
 
 export const scoreBreakdownItemSchema = z.object({
   ruleId: z.string(),
@@ -67,6 +68,7 @@ export const exportMyDataResponseSchema = z.object({
       at: isoDateTimeSchema,
     }),
   ),
+  subscriptions: z.array(mySubscriptionSchema),
 });
 export type ExportMyDataResponse = z.infer<typeof exportMyDataResponseSchema>;
 

@@ -1,7 +1,7 @@
 /** Content items (SPEC §2.2): the feed and one item. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { contentItems } from '../schema';
+import { contentItems, touchpoints } from '../schema';
 
 export type ContentRow = typeof contentItems.$inferSelect;
 
@@ -42,4 +42,28 @@ export async function listContentTopics(db: Database): Promise<string[]> {
 export async function findContent(db: Database, id: string): Promise<ContentRow | null> {
   const [row] = await db.select().from(contentItems).where(eq(contentItems.id, id));
   return row ?? null;
+}
+
+/**
+ * The items a lead downloaded, each once with its latest download, latest first. Served by the
+ * touchpoints' (lead, occurred_at) index; a lead has a few hundred touchpoints at most.
+ */
+export function listLeadDownloadRows(
+  db: Database,
+  leadId: string,
+): Promise<{ content: ContentRow; downloadedAt: Date }[]> {
+  const latest = db
+    .select({
+      contentId: touchpoints.contentId,
+      downloadedAt: sql<Date>`max(${touchpoints.occurredAt})`.mapWith(touchpoints.occurredAt).as('downloaded_at'),
+    })
+    .from(touchpoints)
+    .where(and(eq(touchpoints.leadId, leadId), eq(touchpoints.type, 'content_download')))
+    .groupBy(touchpoints.contentId)
+    .as('latest');
+  return db
+    .select({ content: contentItems, downloadedAt: latest.downloadedAt })
+    .from(latest)
+    .innerJoin(contentItems, eq(contentItems.id, latest.contentId))
+    .orderBy(desc(latest.downloadedAt), asc(contentItems.id));
 }

@@ -8,7 +8,7 @@ import { type BindPhoneResponse, maskPhone, phoneSchema } from '@scrm/shared';
 import type { AppContext } from '../../context';
 import { findLeadById, type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
 import { AppError } from '../../http/app-error';
-import { assertLiveLead } from '../leads/live-lead';
+import { assertLiveLead } from '../leads/lead-guards';
 import { mapWechatError } from './map-wechat-error';
 
 /** 40029 here is a stale or forged phone code, not a login code (phonenumber.getPhoneNumber). */

@@ -10,7 +10,7 @@ import type { AppContext } from '../../context';
 import { lockLead } from '../../db/queries/leads';
 import { findActiveBooking, findTrialSessionRow, insertBooking, takeSeat } from '../../db/queries/trials';
 import { AppError } from '../../http/app-error';
-import { assertLiveLead } from '../leads/live-lead';
+import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards';
 import { recordLeadSignals } from '../leads/record-lead-signals';
 import { toBooking } from './trial-session-view';
 
@@ -22,7 +22,7 @@ export async function bookTrial(
   return ctx.db.transaction(async (tx) => {
     const locked = await lockLead(tx, options.leadId);
     assertLiveLead(locked?.lead, options.leadId);
-    if (!locked.lead.consentAgreedAt || !locked.lead.phone) {
+    if (!isRegisteredLead(locked.lead)) {
       throw new AppError('registration_required', 'Booking needs a registration', {
         userMessage: '请先完成登记再预约试听',
       });

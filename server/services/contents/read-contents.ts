@@ -8,11 +8,19 @@ import {
   isJourneyStage,
   type ListContentsQuery,
   type ListContentsResponse,
+  type ListMyDownloadsResponse,
 } from '@scrm/shared';
 import type { AppContext } from '../../context';
-import { type ContentRow, findContent, listContentRows, listContentTopics } from '../../db/queries/contents';
-import { findLeadById } from '../../db/queries/leads';
+import {
+  type ContentRow,
+  findContent,
+  listContentRows,
+  listContentTopics,
+  listLeadDownloadRows,
+} from '../../db/queries/contents';
+import { findLeadById, type LeadRow } from '../../db/queries/leads';
 import { AppError } from '../../http/app-error';
+import { isRegisteredLead } from '../leads/lead-guards';
 
 function toSummary(row: ContentRow): ContentSummary {
   return {
@@ -25,6 +33,11 @@ function toSummary(row: ContentRow): ContentSummary {
     isGated: row.isGated,
     publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
   };
+}
+
+/** A gated item is locked for anyone not registered (SPEC §1 "download gated content"). */
+function isLockedFor(row: ContentRow, viewer: LeadRow | null): boolean {
+  return row.isGated && !(viewer && isRegisteredLead(viewer));
 }
 
 async function findViewer(ctx: Pick<AppContext, 'db'>, leadId: string | undefined) {
@@ -66,8 +79,7 @@ export async function getContent(
   const row = await findContent(ctx.db, options.id);
   if (!row) throw new AppError('not_found', `Content ${options.id} not found`, { userMessage: '内容不存在或已下架' });
   const viewer = await findViewer(ctx, options.viewerLeadId);
-  const isRegistered = viewer !== null && viewer.consentAgreedAt !== null && viewer.phone !== null;
-  const isLocked = row.isGated && !isRegistered;
+  const isLocked = isLockedFor(row, viewer);
   return {
     content: {
       ...toSummary(row),
@@ -75,5 +87,26 @@ export async function getContent(
       downloadUrl: isLocked ? null : (row.downloadUrl ?? null),
       isLocked,
     },
+  };
+}
+
+/**
+ * `GET /api/me/downloads`. Downloads are reported by the device, so the gate applies here too: a
+ * gated item's link is given only while the prospect is registered.
+ */
+export async function listMyDownloads(
+  ctx: Pick<AppContext, 'db'>,
+  options: { leadId: string },
+): Promise<ListMyDownloadsResponse> {
+  const [viewer, rows] = await Promise.all([
+    findViewer(ctx, options.leadId),
+    listLeadDownloadRows(ctx.db, options.leadId),
+  ]);
+  return {
+    downloads: rows.map(({ content, downloadedAt }) => ({
+      content: toSummary(content),
+      downloadedAt: downloadedAt.toISOString(),
+      downloadUrl: isLockedFor(content, viewer) ? null : (content.downloadUrl ?? null),
+    })),
   };
 }

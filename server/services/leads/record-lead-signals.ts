@@ -1,7 +1,8 @@
 /**
  * Records signals for one lead inside the caller's transaction (SPEC §2.1–2.3, §4 "nothing is
  * lost"): touchpoints are inserted idempotently by id, then the domain (shared/lead) moves the
- * lead, and the new state, its stage transitions and score ledger are written with it. Every
+ * lead, and the new state, its stage transitions and score ledger are written with it. Answers to
+ * subscribe-message requests also count the lead's grants per template (SPEC §2.5). Every
  * writer of touchpoints (ingest, registration, bookings, campaigns, advisors) goes through here.
  */
 import {
@@ -18,6 +19,7 @@ import {
 } from '@scrm/shared';
 import type { Transaction } from '../../db/client';
 import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads';
+import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions';
 import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints';
 import { AppError } from '../../http/app-error';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state';
@@ -62,6 +64,13 @@ function toTouchpointRow(
   };
 }
 
+/** A prospect's answer to a subscribe-message request; grants are counted from these (SPEC §2.5). */
+function toSubscriptionAnswer(signal: ScoringSignal): SubscriptionAnswer[] {
+  if (signal.type !== 'subscribe_accept' && signal.type !== 'subscribe_reject') return [];
+  const at = new Date(signal.occurredAt);
+  return [{ templateId: signal.props.templateId, accepted: signal.type === 'subscribe_accept', at }];
+}
+
 /**
  * @example
  * await db.transaction((tx) => recordLeadSignals(tx, { leadId, signals: events, now: ctx.now() }));
@@ -80,6 +89,8 @@ export async function recordLeadSignals(
   for (const s of unique) if (s.type !== 'advisor_return') touchpointRows.push(toTouchpointRow(leadId, s, now));
   const inserted = await insertNewTouchpoints(tx, touchpointRows);
   const accepted = unique.filter((s) => s.type === 'advisor_return' || inserted.has(s.id));
+  const answers = accepted.flatMap(toSubscriptionAnswer);
+  if (answers.length > 0) await recordSubscriptionAnswers(tx, leadId, answers, now);
 
   const model = toScoringModel(locked.activeModelDocument);
   const before = toLeadDomainState(row, model);

@@ -14,6 +14,7 @@ import {
 } from '@scrm/shared';
 import type { LeadRow } from '../../db/queries/leads';
 import { findScoreState, toLeadProfile } from './lead-domain-state';
+import { isRegisteredLead } from './lead-guards';
 
 function toScoreView(row: LeadRow, model: ScoringModel, now: Date): LeadScoreView {
   const state = findScoreState(row, model);
@@ -26,7 +27,7 @@ export function toLeadView(row: LeadRow, now: Date, model: ScoringModel = DEFAUL
   const profile = toLeadProfile(row);
   return {
     id: row.id,
-    isRegistered: row.consentAgreedAt !== null && row.phone !== null,
+    isRegistered: isRegisteredLead(row),
     name: row.name,
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
     role: profile.role,

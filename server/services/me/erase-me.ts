@@ -9,7 +9,7 @@ import type { DeleteMeResponse } from '@scrm/shared';
 import type { AppContext } from '../../context';
 import { cancelActiveBookingsOfLead, forgetLeadMessaging } from '../../db/queries/lead-history';
 import { lockLead, updateLead } from '../../db/queries/leads';
-import { assertLiveLead } from '../leads/live-lead';
+import { assertLiveLead } from '../leads/lead-guards';
 
 export async function eraseMe(
   ctx: Pick<AppContext, 'db' | 'now'>,

@@ -3,10 +3,12 @@ import type { ExportMyDataResponse } from '@scrm/shared';
 import type { AppContext } from '../../context';
 import { listLeadBookingRows, listLeadTransitionRows } from '../../db/queries/lead-history';
 import { findLeadById } from '../../db/queries/leads';
+import { listLeadSubscriptions } from '../../db/queries/subscriptions';
 import { listLeadTouchpoints } from '../../db/queries/touchpoints';
-import { assertLiveLead } from '../leads/live-lead';
+import { assertLiveLead } from '../leads/lead-guards';
 import { getActiveScoringModel } from '../leads/record-lead-signals';
 import { toLeadView } from '../leads/to-lead-view';
+import { toMySubscription } from './list-my-subscriptions';
 
 export async function exportMyData(
   ctx: Pick<AppContext, 'db' | 'now'>,
@@ -16,10 +18,11 @@ export async function exportMyData(
   return ctx.db.transaction(async (tx) => {
     const lead = await findLeadById(tx, options.leadId);
     assertLiveLead(lead, options.leadId);
-    const [touchpoints, bookings, transitions, model] = await Promise.all([
+    const [touchpoints, bookings, transitions, subscriptions, model] = await Promise.all([
       listLeadTouchpoints(tx, lead.id),
       listLeadBookingRows(tx, lead.id),
       listLeadTransitionRows(tx, lead.id),
+      listLeadSubscriptions(tx, lead.id),
       getActiveScoringModel(tx),
     ]);
     return {
@@ -43,6 +46,7 @@ export async function exportMyData(
         ordinal: t.ordinal,
         at: t.at.toISOString(),
       })),
+      subscriptions: subscriptions.map(toMySubscription),
     };
   });
 }

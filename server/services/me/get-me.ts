@@ -2,7 +2,7 @@
 import type { GetMeResponse } from '@scrm/shared';
 import type { AppContext } from '../../context';
 import { findLeadById } from '../../db/queries/leads';
-import { assertLiveLead } from '../leads/live-lead';
+import { assertLiveLead } from '../leads/lead-guards';
 import { getActiveScoringModel } from '../leads/record-lead-signals';
 import { toLeadView } from '../leads/to-lead-view';
 

@@ -13,7 +13,7 @@ import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog
 import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
 import { AppError } from '../../http/app-error';
 import { toLeadProfile } from '../leads/lead-domain-state';
-import { assertLiveLead } from '../leads/live-lead';
+import { assertLiveLead } from '../leads/lead-guards';
 import { getActiveScoringModel, recordLeadSignals } from '../leads/record-lead-signals';
 import { toLeadView } from '../leads/to-lead-view';
 

@@ -1,0 +1,16 @@
+// GET /api/me/downloads — the content the prospect downloaded, latest first.
+import { listMyDownloadsResponseSchema } from '@scrm/shared';
+import { getPrincipal, requireAuth } from '../../http/auth';
+import { defineRoute } from '../../http/route';
+import { listMyDownloads } from '../../services/contents/read-contents';
+
+export const listMyDownloadsRoute = defineRoute({
+  method: 'get',
+  path: '/me/downloads',
+  summary: 'My downloads',
+  tags: ['contents', 'me'],
+  response: listMyDownloadsResponseSchema,
+  errors: ['unauthenticated'],
+  middleware: [requireAuth('prospect')],
+  handler: ({ ctx, c }) => listMyDownloads(ctx, { leadId: getPrincipal(c).subject }),
+});

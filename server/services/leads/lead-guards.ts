@@ -1,0 +1,23 @@
+/** What a lead may do, decided in one place for every service. */
+import { AppError } from '../../http/app-error';
+
+/**
+ * A token outlives its lead's erasure (it is short-lived but stateless): an erased or unknown lead
+ * opens nothing, and the client is told to log in again, which starts a fresh lead (SPEC §4).
+ */
+export function assertLiveLead<T extends { erasedAt: Date | null }>(
+  lead: T | null | undefined,
+  leadId: string,
+): asserts lead is T {
+  if (!lead || lead.erasedAt) {
+    throw new AppError('unauthenticated', `Lead ${leadId} no longer exists`, { userMessage: '请重新登录' });
+  }
+}
+
+/**
+ * Registered: consent on file and a contact number (SPEC §2.2 `name` stage). Gated downloads and
+ * trial bookings need it; a phone is only ever stored after consent.
+ */
+export function isRegisteredLead(lead: { consentAgreedAt: Date | null; phone: string | null }): boolean {
+  return lead.consentAgreedAt !== null && lead.phone !== null;
+}
