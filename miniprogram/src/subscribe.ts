@@ -1,3 +1,4 @@
+import type { TouchpointEventOf } from '@scrm/shared';
 import Taro from '@tarojs/taro';
 import { tracker } from './tracking';
 
@@ -16,7 +17,10 @@ export const SUBSCRIBE_TEMPLATES = {
  * count grants (SPEC §2.5). Must run inside a tap handler; WeChat allows at most 3 templates per
  * call. Outside WeChat (the H5 build) there is nothing to ask: it resolves at once.
  */
-export async function requestSubscriptions(templateIds: string[], scene: 'registration' | 'booking'): Promise<void> {
+/** Where the request was made, so grant rates can be compared by scene. */
+export type SubscribeScene = NonNullable<TouchpointEventOf<'subscribe_accept'>['props']['scene']>;
+
+export async function requestSubscriptions(templateIds: string[], scene: SubscribeScene): Promise<void> {
   if (Taro.getEnv() !== Taro.ENV_TYPE.WEAPP) return;
   try {
     const reply = await Taro.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), entityIds: [] });

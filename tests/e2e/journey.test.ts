@@ -47,7 +47,7 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     await product?.stop();
   });
 
-  const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+  const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   const api = async <T>(path: string): Promise<T> => {
     // The page's storage, read in the page (localStorage is the browser's, not Node's).
     const raw = await page.evaluate('JSON.stringify(Object.entries(window.localStorage))');
@@ -91,14 +91,16 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     await shot('6-booked');
 
     await page.goto(`${product.url}/#/pages/me/index`);
-    await page.locator('.me').last().getByText('我的预约').waitFor();
+    const mePage = page.locator('.me').last();
+    await mePage.getByText('我的预约').waitFor();
+    // The download reported before booking is listed under 我的资料, ready to open again.
+    await mePage.locator('.card', { hasText: '雅思备考白皮书（2026 版）' }).getByText('再次下载').waitFor();
+    await mePage.getByText('在微信小程序中打开即可订阅消息提醒', { exact: false }).waitFor();
     await shot('7-me');
 
     const { bookings } = await api<ListMyBookingsResponse>('/api/me/bookings');
     expect(bookings).toHaveLength(1);
-    await page
-      .locator('.me')
-      .last()
+    await mePage
       .getByText(bookings[0]?.session.course.name ?? '—')
       .first()
       .waitFor();

@@ -2,26 +2,45 @@ import {
   type GetMeResponse,
   getMeResponseSchema,
   type ListMyBookingsResponse,
+  type ListMyDownloadsResponse,
+  type ListMySubscriptionsResponse,
   listMyBookingsResponseSchema,
+  listMyDownloadsResponseSchema,
+  listMySubscriptionsResponseSchema,
 } from '@scrm/shared';
 import { api } from '../api';
+import { requestSubscriptions, SUBSCRIBE_TEMPLATES } from '../subscribe';
+import { tracker } from '../tracking';
 import { useApiData } from './use-api-data';
 
-export type MyAccount = { lead: GetMeResponse['lead']; bookings: ListMyBookingsResponse['bookings'] };
+export type MyAccount = {
+  lead: GetMeResponse['lead'];
+  bookings: ListMyBookingsResponse['bookings'];
+  downloads: ListMyDownloadsResponse['downloads'];
+  subscriptions: ListMySubscriptionsResponse['subscriptions'];
+};
 
-/** The prospect's lead and bookings, and the actions of the Me page (cancel, export, delete). */
+/** The prospect's lead, bookings, downloads and message grants, and the actions of the Me page. */
 export function useMyAccount() {
   const account = useApiData<MyAccount>(async () => {
-    const [me, mine] = await Promise.all([
+    const [me, bookings, downloads, subscriptions] = await Promise.all([
       api.request('/api/me', { schema: getMeResponseSchema }),
       api.request('/api/me/bookings', { schema: listMyBookingsResponseSchema }),
+      api.request('/api/me/downloads', { schema: listMyDownloadsResponseSchema }),
+      api.request('/api/me/subscriptions', { schema: listMySubscriptionsResponseSchema }),
     ]);
-    return { lead: me.lead, bookings: mine.bookings };
+    return { lead: me.lead, ...bookings, ...downloads, ...subscriptions };
   });
   return {
     account,
     cancel: async (bookingId: string) => {
       await api.request(`/api/bookings/${bookingId}`, { method: 'DELETE' });
+      account.reload();
+    },
+    /** Asks for every template (must run in a tap handler); the grants show once the answers are sent. */
+    subscribe: async () => {
+      await requestSubscriptions(Object.values(SUBSCRIBE_TEMPLATES), 'me');
+      await tracker.flush();
       account.reload();
     },
     exportData: () => api.request<unknown>('/api/me/export', { schema: { parse: (data: unknown) => data } }),

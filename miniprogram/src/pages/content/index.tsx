@@ -2,6 +2,7 @@ import { type GetContentResponse, getContentResponseSchema } from '@scrm/shared'
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { api } from '../../api';
+import { APP_TEXT } from '../../app-text';
 import { PageStatus } from '../../components/page-status';
 import { useApiData } from '../../hooks/use-api-data';
 import { useDownload } from '../../hooks/use-download';
@@ -43,7 +44,7 @@ export default function ContentPage() {
     <View className="content">
       <Text className="content__title">{item.title}</Text>
       <View className="content-card__meta">
-        <Text className="tag">{TEXT.kinds[item.kind]}</Text>
+        <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
         <Text className="tag">{item.topic}</Text>
       </View>
       <Text className="content__body">{item.body}</Text>

@@ -6,5 +6,4 @@ export const TEXT = {
   download: '下载资料',
   downloaded: '已开始下载',
   missingId: '缺少内容编号',
-  kinds: { article: '文章', video: '视频', ebook: '电子书' },
 } as const;

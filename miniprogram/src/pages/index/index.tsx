@@ -8,6 +8,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
+import { APP_TEXT } from '../../app-text';
 import { PageStatus } from '../../components/page-status';
 import { useApiData } from '../../hooks/use-api-data';
 import { usePageView } from '../../hooks/use-page-view';
@@ -68,7 +69,7 @@ export default function HomePage() {
             <Text className="content-card__title">{item.title}</Text>
             <Text className="content-card__summary">{item.summary}</Text>
             <View className="content-card__meta">
-              <Text className="tag">{TEXT.kinds[item.kind]}</Text>
+              <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
               <Text className="tag">{item.topic}</Text>
               {item.isGated && <Text className="tag tag--accent">{TEXT.gated}</Text>}
             </View>

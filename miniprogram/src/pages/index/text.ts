@@ -10,6 +10,5 @@ export const TEXT = {
   empty: '暂时没有相关内容',
   more: '加载更多',
   gated: '资料',
-  kinds: { article: '文章', video: '视频', ebook: '电子书' },
   shareTitle: '推荐你看看这些课程与资讯',
 } as const;

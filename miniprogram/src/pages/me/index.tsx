@@ -5,6 +5,8 @@ import { ApiError } from '../../api';
 import { PageStatus } from '../../components/page-status';
 import { useMyAccount } from '../../hooks/use-my-account';
 import { usePageView } from '../../hooks/use-page-view';
+import { DownloadsSection } from './downloads-section';
+import { SubscriptionsSection } from './subscriptions-section';
 import { TEXT } from './text';
 import './index.css';
 
@@ -13,19 +15,19 @@ const toastError = (e: unknown) =>
   Taro.showToast({ title: e instanceof ApiError ? e.userMessage : '操作失败', icon: 'none' });
 
 /**
- * Me (issue 5 item 1): profile, bookings (cancel), message subscriptions, and my data (export,
- * delete). E2E texts: 我的预约 and the booked course's name.
+ * Me (issue 5 item 1): profile, bookings (cancel), downloads, message subscriptions, and my data
+ * (export, delete). E2E texts: 我的预约 and the booked course's name.
  */
 export default function MePage() {
   usePageView();
-  const { account, cancel, exportData, erase, bindPhone } = useMyAccount();
+  const { account, cancel, subscribe, exportData, erase, bindPhone } = useMyAccount();
   useDidShow(() => {
     if (account.status !== 'loading') account.reload();
   });
   if (account.status === 'error')
     return <PageStatus kind="error" message={account.userMessage} onRetry={account.reload} />;
   if (!account.data) return <PageStatus kind="loading" />;
-  const { lead, bookings } = account.data;
+  const { lead, bookings, downloads, subscriptions } = account.data;
 
   const confirm = async (content: string) => (await Taro.showModal({ title: '', content })).confirm;
   const onCancel = async (id: string) => (await confirm(TEXT.cancelConfirm)) && cancel(id).catch(toastError);
@@ -53,7 +55,7 @@ export default function MePage() {
         {lead.isRegistered && isWeapp && (
           // WeChat verifies the number; the server stores it only after consent (it already has it).
           <Button
-            className="me__phone"
+            className="me__mini-button"
             size="mini"
             openType="getPhoneNumber"
             onGetPhoneNumber={(e) => onPhone(e.detail.code)}
@@ -83,8 +85,8 @@ export default function MePage() {
           </View>
         </View>
       ))}
-      <Text className="me__section">{TEXT.subscriptions}</Text>
-      <Text className="muted">{TEXT.subscriptionsNote}</Text>
+      <DownloadsSection downloads={downloads} />
+      <SubscriptionsSection subscriptions={subscriptions} onSubscribe={() => subscribe().catch(toastError)} />
       <Text className="me__section">{TEXT.myData}</Text>
       <View className="card">
         <Text className="me__action" onClick={onExport}>
