@@ -12,8 +12,8 @@ describe('api/index.ts (Vercel entry)', () => {
     // Without DATABASE_URL the runtime uses PGlite; keep it in memory rather than in .data/.
     vi.stubEnv('DATA_DIR', 'memory://');
     vi.stubEnv('LOG_LEVEL', 'warn');
-    const entry = await import('./index');
-    ({ closeRuntime } = await import('../server/runtime'));
+    const entry = await import('./index.js');
+    ({ closeRuntime } = await import('../server/runtime.js'));
     server = createServer(entry.default);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type BenchFigure, type BenchModule, formatRatio } from './lib/bench-kit';
+import { type BenchFigure, type BenchModule, formatRatio } from './lib/bench-kit.js';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },

@@ -2,9 +2,9 @@
  * `npm run db:migrate`: applies the migrations to the database the environment selects
  * (`DATABASE_URL`, else PGlite in `DATA_DIR`). Run it as a deploy step before serving.
  */
-import { createDatabase } from '../server/db/client';
-import { migrateDatabase } from '../server/db/migrate';
-import { loadEnv } from '../server/env';
+import { createDatabase } from '../server/db/client.js';
+import { migrateDatabase } from '../server/db/migrate.js';
+import { loadEnv } from '../server/env.js';
 
 const env = loadEnv();
 const handle = createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });

@@ -7,9 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { calibrateScoringModel, evaluateScoringModel, type ScoringModel, X_EDUCATION_MAPPING } from '@scrm/shared';
-import { createProgress, loadModel, parseAsOf, parseCliArgs, runCli, UsageError } from './lib/cli';
-import { readLeadsCsv } from './lib/leads-csv';
-import { formatEvaluation } from './lib/print-evaluation';
+import { createProgress, loadModel, parseAsOf, parseCliArgs, runCli, UsageError } from './lib/cli.js';
+import { readLeadsCsv } from './lib/leads-csv.js';
+import { formatEvaluation } from './lib/print-evaluation.js';
 
 const USAGE =
   'usage: npm run score:calibrate -- --train FILE.csv [--test FILE.csv] [--out model.json] [--base default|PATH.json] [--l2 N] [--as-of ISO] [--json]';

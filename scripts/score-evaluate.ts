@@ -5,9 +5,9 @@
  * (SPEC §2.3): AUC, lift by decile and, for a calibrated model, a calibration table.
  */
 import { evaluateScoringModel, X_EDUCATION_MAPPING } from '@scrm/shared';
-import { createProgress, loadModel, parseAsOf, parseCliArgs, runCli, UsageError } from './lib/cli';
-import { readLeadsCsv } from './lib/leads-csv';
-import { formatEvaluation } from './lib/print-evaluation';
+import { createProgress, loadModel, parseAsOf, parseCliArgs, runCli, UsageError } from './lib/cli.js';
+import { readLeadsCsv } from './lib/leads-csv.js';
+import { formatEvaluation } from './lib/print-evaluation.js';
 
 const USAGE = 'usage: npm run score:evaluate -- --test FILE.csv [--model default|PATH.json] [--as-of ISO] [--json]';
 

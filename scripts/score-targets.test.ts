@@ -13,7 +13,7 @@ import {
   X_EDUCATION_MAPPING,
 } from '@scrm/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readLeadsCsv } from './lib/leads-csv';
+import { readLeadsCsv } from './lib/leads-csv.js';
 
 /** The data sits beside the repository: ../shared/data relative to the repo root. */
 const CSV = fileURLToPath(new URL('../../shared/data/x-education-leads.csv', import.meta.url));

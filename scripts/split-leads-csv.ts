@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { splitTrainTest } from '@scrm/shared';
 import { parse } from 'csv-parse/sync';
-import { parseCliArgs, runCli, UsageError } from './lib/cli';
+import { parseCliArgs, runCli, UsageError } from './lib/cli.js';
 
 const USAGE =
   'usage: npx tsx scripts/split-leads-csv.ts --in FILE.csv --train-out TRAIN.csv --test-out TEST.csv [--ratio 0.7] [--seed 2026]';

@@ -1,11 +1,11 @@
 import { ERROR_CODES } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp, expectError } from '../tests/helpers';
-import { AppError } from './http/app-error';
-import { MAX_BODY_BYTES } from './http/body-limit';
-import { rateLimit } from './http/rate-limit';
-import { defineRoute } from './http/route';
+import { createTestApp, expectError } from '../tests/helpers/index.js';
+import { AppError } from './http/app-error.js';
+import { MAX_BODY_BYTES } from './http/body-limit.js';
+import { rateLimit } from './http/rate-limit.js';
+import { defineRoute } from './http/route.js';
 
 // Routes that exist only in this test, to drive the platform's behaviour through real requests.
 const echoRoute = defineRoute({

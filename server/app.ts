@@ -6,13 +6,13 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type AppDeps, type AppEnv, createContext } from './context';
-import { limitBodySize } from './http/body-limit';
-import { createErrorHandler, notFoundHandler } from './http/on-error';
-import { buildOpenApiDocument } from './http/openapi';
-import { requestId } from './http/request-id';
-import { type AnyRoute, defineRoute, mountRoute } from './http/route';
-import { routes as allRoutes } from './routes';
+import { type AppDeps, type AppEnv, createContext } from './context.js';
+import { limitBodySize } from './http/body-limit.js';
+import { createErrorHandler, notFoundHandler } from './http/on-error.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { requestId } from './http/request-id.js';
+import { type AnyRoute, defineRoute, mountRoute } from './http/route.js';
+import { routes as allRoutes } from './routes/index.js';
 
 export interface CreateAppOptions {
   /** The routes to mount; defaults to every route of the API. */

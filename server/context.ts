@@ -3,12 +3,12 @@
  * adapters"): no DI container and no module-level singletons. `createApp()` receives the
  * dependencies once; each request gets a context with its own request id and logger.
  */
-import type { Database, DatabaseKind } from './db/client';
-import type { Env } from './env';
-import type { Logger } from './log/logger';
-import type { SharedStore } from './redis/types';
-import type { Principal } from './services/auth/session-token';
-import type { WechatClient } from './wechat/client';
+import type { Database, DatabaseKind } from './db/client.js';
+import type { Env } from './env.js';
+import type { Logger } from './log/logger.js';
+import type { SharedStore } from './redis/types.js';
+import type { Principal } from './services/auth/session-token.js';
+import type { WechatClient } from './wechat/client.js';
 
 /** What the app is built from; tests pass their own (`tests/helpers`). */
 export interface AppDeps {

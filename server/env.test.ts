@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from './env';
+import { EnvError, parseEnv } from './env.js';
 
 describe('parseEnv', () => {
   it('selects the embedded defaults when nothing is set', () => {

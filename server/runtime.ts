@@ -5,13 +5,13 @@
  * deploy runs `npm run db:migrate` once, not every cold start.
  */
 import { Hono } from 'hono';
-import { type App, createApp } from './app';
-import { createDatabase, type DatabaseHandle } from './db/client';
-import { type Env, loadEnv } from './env';
-import { createLogger, type Logger } from './log/logger';
-import { createStore, type StoreHandle } from './redis/create-store';
-import { createWechatClient } from './wechat/client';
-import { STAND_IN_CREDENTIALS } from './wechat/stand-in/credentials';
+import { type App, createApp } from './app.js';
+import { createDatabase, type DatabaseHandle } from './db/client.js';
+import { type Env, loadEnv } from './env.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { createStore, type StoreHandle } from './redis/create-store.js';
+import { createWechatClient } from './wechat/client.js';
+import { STAND_IN_CREDENTIALS } from './wechat/stand-in/credentials.js';
 
 export interface Runtime {
   app: App;

@@ -3,13 +3,13 @@
  * reads, no framework. Both the API and the mini-program import from here and nowhere deeper.
  */
 
-export * from './calibration';
-export * from './contracts';
-export * from './errors';
-export * from './events/touchpoint';
-export * from './fields';
-export * from './journey';
-export * from './lead';
-export * from './lifecycle';
-export * from './routing';
-export * from './scoring';
+export * from './calibration/index.js';
+export * from './contracts/index.js';
+export * from './errors.js';
+export * from './events/touchpoint.js';
+export * from './fields.js';
+export * from './journey/index.js';
+export * from './lead/index.js';
+export * from './lifecycle/index.js';
+export * from './routing/index.js';
+export * from './scoring/index.js';

@@ -25,6 +25,14 @@ const sharedSourceDir = path.resolve(__dirname, '..', '..', 'shared');
 const workspaceModulesDir = path.resolve(__dirname, '..', 'node_modules');
 
 /**
+ * The shared code is Node-style ESM: its relative imports name the emitted file (`./fields.js`)
+ * so that the API runs on Node without a bundler. webpack maps each `.js` back to its `.ts` source.
+ */
+function resolveSharedSources(chain: { resolve: { set(key: string, value: unknown): unknown } }) {
+  chain.resolve.set('extensionAlias', { '.js': ['.ts', '.tsx', '.js'] });
+}
+
+/**
  * The API base URL is fixed at build time (issue 5 item 4), read from `TARO_APP_API_BASE`
  * (Taro also loads it from `.env.*` files, since it carries the `TARO_APP_` prefix).
  * Defaults: H5 is served by the API itself, so '' (same origin); a mini-program cannot make a
@@ -56,6 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedSourceDir] },
+      webpackChain: resolveSharedSources,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -68,6 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       compile: { include: [sharedSourceDir] },
       webpackChain(chain) {
+        resolveSharedSources(chain);
         chain.resolve.modules.add('node_modules').add(workspaceModulesDir);
       },
       output: {

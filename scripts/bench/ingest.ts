@@ -6,16 +6,16 @@
  * of raw insert throughput. Also p50/p99 latency of one 100-event batch. Embedded PGlite.
  */
 import { randomUUID } from 'node:crypto';
-import { createApp } from '../../server/app';
-import { createDatabase } from '../../server/db/client';
-import { migrateDatabase } from '../../server/db/migrate';
-import { leads, touchpoints } from '../../server/db/schema';
-import { parseEnv } from '../../server/env';
-import { createLogger } from '../../server/log/logger';
-import { createMemoryStore } from '../../server/redis/memory';
-import { signSessionToken } from '../../server/services/auth/session-token';
-import { createWechatClient } from '../../server/wechat/client';
-import { type BenchFigure, quantile } from '../lib/bench-kit';
+import { createApp } from '../../server/app.js';
+import { createDatabase } from '../../server/db/client.js';
+import { migrateDatabase } from '../../server/db/migrate.js';
+import { leads, touchpoints } from '../../server/db/schema/index.js';
+import { parseEnv } from '../../server/env.js';
+import { createLogger } from '../../server/log/logger.js';
+import { createMemoryStore } from '../../server/redis/memory.js';
+import { signSessionToken } from '../../server/services/auth/session-token.js';
+import { createWechatClient } from '../../server/wechat/client.js';
+import { type BenchFigure, quantile } from '../lib/bench-kit.js';
 
 export const name = 'ingest';
 

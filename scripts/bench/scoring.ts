@@ -14,7 +14,7 @@ import {
   scoreLead,
   scoreLeadFromSignals,
 } from '@scrm/shared';
-import { type BenchFigure, measurePerSecond } from '../lib/bench-kit';
+import { type BenchFigure, measurePerSecond } from '../lib/bench-kit.js';
 
 export const name = 'scoring';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRatio, measurePerSecond } from './bench-kit';
+import { formatRatio, measurePerSecond } from './bench-kit.js';
 
 describe('bench kit (SPEC §4)', () => {
   it('formats the ratio first and both absolute rates beside it', () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DEFAULT_SCORING_MODEL, type ScoringModel, scoringModelSchema } from '@scrm/shared';
-import { UsageError } from './leads-csv';
+import { UsageError } from './leads-csv.js';
 
 export { UsageError };
 

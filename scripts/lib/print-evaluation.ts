@@ -1,6 +1,6 @@
 /** Human summary of a model evaluation (SPEC §2.3: AUC, lift by decile, calibration table). */
 import type { ModelEvaluation } from '@scrm/shared';
-import { pct } from './cli';
+import { pct } from './cli.js';
 
 export function formatEvaluation(title: string, e: ModelEvaluation): string {
   const lines = [

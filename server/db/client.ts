@@ -9,7 +9,7 @@ import { drizzle as drizzleNodePostgres, type NodePgDatabase } from 'drizzle-orm
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema';
+import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
 

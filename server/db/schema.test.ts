@@ -1,8 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, getTestDatabase, one, type TestApp } from '../../tests/helpers';
-import { migrateDatabase } from './migrate';
-import { bookings, campuses, courses, leads, messageOutbox, scoringModels, touchpoints, trialSessions } from './schema';
+import { createTestApp, getTestDatabase, one, type TestApp } from '../../tests/helpers/index.js';
+import { migrateDatabase } from './migrate.js';
+import {
+  bookings,
+  campuses,
+  courses,
+  leads,
+  messageOutbox,
+  scoringModels,
+  touchpoints,
+  trialSessions,
+} from './schema/index.js';
 
 // The database itself enforces the product's "never" rules (SPEC §4); these tests pin them.
 describe('database schema', () => {

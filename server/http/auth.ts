@@ -8,9 +8,9 @@
 import type { AuthRole } from '@scrm/shared';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../context';
-import { type Principal, verifySessionToken } from '../services/auth/session-token';
-import { AppError } from './app-error';
+import type { AppEnv } from '../context.js';
+import { type Principal, verifySessionToken } from '../services/auth/session-token.js';
+import { AppError } from './app-error.js';
 
 async function readPrincipal(c: Context<AppEnv>): Promise<Principal | null | 'missing'> {
   const header = c.req.header('authorization');

@@ -4,7 +4,7 @@
  * `Content-Length` and also counts a streamed body, so a lying or absent header cannot bypass it.
  */
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from './app-error';
+import { AppError } from './app-error.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 

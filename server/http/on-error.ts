@@ -6,9 +6,9 @@
 import { ERROR_STATUS, ERROR_USER_MESSAGES, type ErrorCode, type ErrorEnvelope } from '@scrm/shared';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { AppEnv } from '../context';
-import type { Logger } from '../log/logger';
-import { AppError } from './app-error';
+import type { AppEnv } from '../context.js';
+import type { Logger } from '../log/logger.js';
+import { AppError } from './app-error.js';
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request',

@@ -5,7 +5,7 @@
  */
 import { ERROR_STATUS, errorEnvelopeSchema } from '@scrm/shared';
 import { z } from 'zod';
-import type { AnyRoute } from './route';
+import type { AnyRoute } from './route.js';
 
 type JsonSchema = Record<string, unknown>;
 

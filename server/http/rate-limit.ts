@@ -7,9 +7,9 @@
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../context';
-import { consumeRateLimit, type RateLimitRule } from '../redis/rate-limit';
-import { AppError } from './app-error';
+import type { AppEnv } from '../context.js';
+import { consumeRateLimit, type RateLimitRule } from '../redis/rate-limit.js';
+import { AppError } from './app-error.js';
 
 export const rateLimit = (ruleFor: (c: Context<AppEnv>) => RateLimitRule | null) =>
   createMiddleware<AppEnv>(async (c, next) => {

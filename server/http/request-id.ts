@@ -4,7 +4,7 @@
  * in every error envelope.
  */
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../context';
+import type { AppEnv } from '../context.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;

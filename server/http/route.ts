@@ -8,8 +8,8 @@
 import type { ErrorCode } from '@scrm/shared';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import type { AppContext, AppEnv } from '../context';
-import { validate } from './validate';
+import type { AppContext, AppEnv } from '../context.js';
+import { validate } from './validate.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

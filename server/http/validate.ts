@@ -6,8 +6,8 @@
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler, ValidationTargets } from 'hono';
 import type { z } from 'zod';
-import type { AppEnv } from '../context';
-import { AppError } from './app-error';
+import type { AppEnv } from '../context.js';
+import { AppError } from './app-error.js';
 
 export function validate(target: keyof ValidationTargets, schema: z.ZodType): MiddlewareHandler<AppEnv> {
   // The validator's own Env generic does not know AppEnv; the handler only reads `c.req`.

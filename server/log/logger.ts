@@ -3,7 +3,7 @@
  * from `LOG_LEVEL`, and `child()` to bind fields such as the request id. Errors are serialised
  * with their stack so that a 500's cause is in the log and never in the response.
  */
-import type { LogLevel } from '../env';
+import type { LogLevel } from '../env.js';
 
 export type LogFields = Record<string, unknown>;
 export interface LogEntry {

@@ -4,11 +4,11 @@
  * neither → the in-process store.
  */
 import { Redis as IORedis } from 'ioredis';
-import type { Env } from '../env';
-import { createIoredisRequester } from './ioredis-requester';
-import { createMemoryStore } from './memory';
-import type { SharedStore } from './types';
-import { createRequesterClient, createUpstashClient, createUpstashStore } from './upstash';
+import type { Env } from '../env.js';
+import { createIoredisRequester } from './ioredis-requester.js';
+import { createMemoryStore } from './memory.js';
+import type { SharedStore } from './types.js';
+import { createRequesterClient, createUpstashClient, createUpstashStore } from './upstash.js';
 
 export interface StoreHandle {
   store: SharedStore;

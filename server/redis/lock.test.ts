@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acquireLock, withLock } from './lock';
-import { createMemoryStore } from './memory';
+import { acquireLock, withLock } from './lock.js';
+import { createMemoryStore } from './memory.js';
 
 describe('acquireLock', () => {
   it('lets one holder in and releases only with its own token', async () => {

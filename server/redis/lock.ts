@@ -11,7 +11,7 @@
  * Not a fencing lock: if the holder stalls past the TTL, a second holder may start. Work guarded
  * by it must still be safe to repeat (the outbox's unique key, idempotent writes).
  */
-import type { SharedStore } from './types';
+import type { SharedStore } from './types.js';
 
 export interface Lock {
   key: string;

@@ -5,7 +5,7 @@
  * every operation is atomic like a single Redis command. Expiry is lazy: a key past its deadline
  * reads as missing and is dropped on access.
  */
-import type { SharedStore } from './types';
+import type { SharedStore } from './types.js';
 
 interface Entry {
   value: string;

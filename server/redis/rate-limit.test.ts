@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from './memory';
-import { consumeRateLimit } from './rate-limit';
+import { createMemoryStore } from './memory.js';
+import { consumeRateLimit } from './rate-limit.js';
 
 const rule = { key: 'ingest:ip:1.2.3.4', limit: 3, windowMs: 60_000 };
 

@@ -9,7 +9,7 @@
  * implementation there; and Redis 7.0 rejects the scripts' `#!lua flags=…` line (SERVICES.md).
  * Two primitives every store has (INCR with expiry, PTTL) keep one implementation everywhere.
  */
-import type { SharedStore } from './types';
+import type { SharedStore } from './types.js';
 
 export interface RateLimitRule {
   /** What is limited, e.g. `ingest:lead:<id>` or `ingest:ip:<ip>`. */

@@ -4,7 +4,7 @@
  * test gets a fresh store from the factory (a unique key prefix on Redis).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SharedStore } from './types';
+import type { SharedStore } from './types.js';
 
 export interface StoreUnderTest {
   store: SharedStore;

@@ -1,12 +1,12 @@
 import { Redis as IORedis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { deleteKeys } from '../../tests/helpers';
-import { startUpstashRestBridge, type UpstashRestBridge } from '../../tests/helpers/upstash-rest-bridge';
-import { loadEnv } from '../env';
-import { createRedisStore } from './create-store';
-import { createMemoryStore } from './memory';
-import { describeSharedStoreContract } from './store-contract';
-import { createUpstashClient, createUpstashStore } from './upstash';
+import { deleteKeys } from '../../tests/helpers/index.js';
+import { startUpstashRestBridge, type UpstashRestBridge } from '../../tests/helpers/upstash-rest-bridge.js';
+import { loadEnv } from '../env.js';
+import { createRedisStore } from './create-store.js';
+import { createMemoryStore } from './memory.js';
+import { describeSharedStoreContract } from './store-contract.js';
+import { createUpstashClient, createUpstashStore } from './upstash.js';
 
 describeSharedStoreContract('memory', async () => ({ store: createMemoryStore(), cleanup: async () => {} }));
 

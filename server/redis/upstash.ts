@@ -4,7 +4,7 @@
  * one Redis command, one transaction or one script, so each is atomic on the server.
  */
 import { Redis, type Requester } from '@upstash/redis';
-import type { SharedStore } from './types';
+import type { SharedStore } from './types.js';
 
 /**
  * Deletes KEYS[1] only when it holds ARGV[1]. GET and DEL run inside one script, so no other

@@ -2,25 +2,25 @@
  * Every route of the API, in one list: `createApp` mounts them and the OpenAPI document is built
  * from them. Add a route by importing its definition here.
  */
-import type { AnyRoute } from '../http/route';
-import { postLoginRoute } from './auth/login';
-import { postPhoneRoute } from './auth/phone';
-import { deleteBookingRoute } from './bookings/delete';
-import { postBookingRoute } from './bookings/post';
-import { listCampusesRoute } from './campuses/list';
-import { getContentRoute } from './contents/get';
-import { listContentsRoute } from './contents/list';
-import { listCoursesRoute } from './courses/list';
-import { getHealthRoute } from './health/get';
-import { listMyBookingsRoute } from './me/bookings';
-import { deleteMeRoute } from './me/delete';
-import { listMyDownloadsRoute } from './me/downloads';
-import { exportMeRoute } from './me/export';
-import { getMeRoute } from './me/get';
-import { listMySubscriptionsRoute } from './me/subscriptions';
-import { postRegistrationRoute } from './registrations/post';
-import { postTouchpointsRoute } from './touchpoints/post';
-import { listTrialSessionsRoute } from './trial-sessions/list';
+import type { AnyRoute } from '../http/route.js';
+import { postLoginRoute } from './auth/login.js';
+import { postPhoneRoute } from './auth/phone.js';
+import { deleteBookingRoute } from './bookings/delete.js';
+import { postBookingRoute } from './bookings/post.js';
+import { listCampusesRoute } from './campuses/list.js';
+import { getContentRoute } from './contents/get.js';
+import { listContentsRoute } from './contents/list.js';
+import { listCoursesRoute } from './courses/list.js';
+import { getHealthRoute } from './health/get.js';
+import { listMyBookingsRoute } from './me/bookings.js';
+import { deleteMeRoute } from './me/delete.js';
+import { listMyDownloadsRoute } from './me/downloads.js';
+import { exportMeRoute } from './me/export.js';
+import { getMeRoute } from './me/get.js';
+import { listMySubscriptionsRoute } from './me/subscriptions.js';
+import { postRegistrationRoute } from './registrations/post.js';
+import { postTouchpointsRoute } from './touchpoints/post.js';
+import { listTrialSessionsRoute } from './trial-sessions/list.js';
 
 export const routes: readonly AnyRoute[] = [
   getHealthRoute,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../redis/memory';
-import { createWechatClient } from './client';
-import { STAND_IN_CREDENTIALS, startWechatStandIn } from './stand-in/start-stand-in';
-import { WechatApiError } from './wechat-error';
+import { createMemoryStore } from '../redis/memory.js';
+import { createWechatClient } from './client.js';
+import { STAND_IN_CREDENTIALS, startWechatStandIn } from './stand-in/start-stand-in.js';
+import { WechatApiError } from './wechat-error.js';
 
 let standIn: Awaited<ReturnType<typeof startWechatStandIn>>;
 beforeAll(async () => {

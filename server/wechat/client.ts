@@ -4,9 +4,9 @@
  * the store, so all function instances use one token and refresh it one at a time.
  */
 import { z } from 'zod';
-import { acquireLock } from '../redis/lock';
-import type { SharedStore } from '../redis/types';
-import { STALE_TOKEN_ERRCODES, WechatApiError } from './wechat-error';
+import { acquireLock } from '../redis/lock.js';
+import type { SharedStore } from '../redis/types.js';
+import { STALE_TOKEN_ERRCODES, WechatApiError } from './wechat-error.js';
 
 export interface WechatClientOptions {
   baseUrl: string;

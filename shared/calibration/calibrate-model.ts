@@ -3,12 +3,12 @@
  * outcomes with an L2 logistic regression, and returns a new model document of the same shape,
  * version bumped, with its calibration metadata. The scorer consumes it like any model.
  */
-import type { EngagementRule, FitRule, ScoringModel } from '../scoring/scoring-model';
-import { scoringModelSchema } from '../scoring/scoring-model';
-import { evaluateScoringModel } from './evaluate-model';
-import type { HistoricalLead } from './historical-lead';
-import { fitLogisticRegression } from './logistic-regression';
-import { extractRuleFeatures } from './rule-features';
+import type { EngagementRule, FitRule, ScoringModel } from '../scoring/scoring-model.js';
+import { scoringModelSchema } from '../scoring/scoring-model.js';
+import { evaluateScoringModel } from './evaluate-model.js';
+import type { HistoricalLead } from './historical-lead.js';
+import { fitLogisticRegression } from './logistic-regression.js';
+import { extractRuleFeatures } from './rule-features.js';
 
 /** 10 points per unit of log-odds: points stay on the 0–100 scale advisors know. */
 export const DEFAULT_POINTS_PER_LOGIT = 10;

@@ -2,17 +2,17 @@
  * Evaluates a scoring model on leads with known outcomes (SPEC §2.3 "report how well the score
  * ranks converting leads (AUC, lift by decile)").
  */
-import { scoreLeadFromSignals } from '../scoring/score-lead';
-import type { ScoringModel } from '../scoring/scoring-model';
-import type { HistoricalLead } from './historical-lead';
-import { sigmoid } from './logistic-regression';
+import { scoreLeadFromSignals } from '../scoring/score-lead.js';
+import type { ScoringModel } from '../scoring/scoring-model.js';
+import type { HistoricalLead } from './historical-lead.js';
+import { sigmoid } from './logistic-regression.js';
 import {
   type CalibrationBin,
   computeAuc,
   computeCalibrationTable,
   computeLiftByDecile,
   type DecileLift,
-} from './metrics';
+} from './metrics.js';
 
 /** The result of an evaluation; `calibration` is null for a model without calibration metadata. */
 export type ModelEvaluation = {

@@ -2,9 +2,9 @@
  * Historical leads with known outcomes, and how a CSV's columns become them (SPEC §2.3
  * "predictive calibration ... from past leads with known outcomes").
  */
-import type { LeadProfile } from '../scoring/lead-profile';
-import type { EngagementRule, FitRule } from '../scoring/scoring-model';
-import type { ScoringSignal } from '../scoring/scoring-signal';
+import type { LeadProfile } from '../scoring/lead-profile.js';
+import type { EngagementRule, FitRule } from '../scoring/scoring-model.js';
+import type { ScoringSignal } from '../scoring/scoring-signal.js';
 
 /** One past lead: its profile, its signals (synthesised from the row) and whether it converted. */
 export type HistoricalLead = { id: string; profile: LeadProfile; signals: ScoringSignal[]; isConverted: boolean };

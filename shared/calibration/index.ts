@@ -1,9 +1,9 @@
 /** Predictive calibration (SPEC §2.3): historical leads, the logistic fit, metrics, evaluation. */
-export * from './calibrate-model';
-export * from './evaluate-model';
-export * from './historical-lead';
-export * from './logistic-regression';
-export * from './metrics';
-export * from './rule-features';
-export * from './seeded-random';
-export * from './x-education-mapping';
+export * from './calibrate-model.js';
+export * from './evaluate-model.js';
+export * from './historical-lead.js';
+export * from './logistic-regression.js';
+export * from './metrics.js';
+export * from './rule-features.js';
+export * from './seeded-random.js';
+export * from './x-education-mapping.js';

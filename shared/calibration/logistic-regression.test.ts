@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogisticRegression, sigmoid } from './logistic-regression';
-import { createSeededRandom, splitTrainTest } from './seeded-random';
+import { fitLogisticRegression, sigmoid } from './logistic-regression.js';
+import { createSeededRandom, splitTrainTest } from './seeded-random.js';
 
 describe('fitLogisticRegression (SPEC §2.3)', () => {
   it('recovers known weights from synthetic data', () => {

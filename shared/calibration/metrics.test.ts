@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAuc, computeCalibrationTable, computeLiftByDecile } from './metrics';
+import { computeAuc, computeCalibrationTable, computeLiftByDecile } from './metrics.js';
 
 describe('computeAuc (SPEC §2.3)', () => {
   it('is 1 for a perfect ranking, 0 for a reversed one, 0.5 when everything ties', () => {

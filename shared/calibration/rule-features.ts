@@ -3,11 +3,11 @@
  * (the decayed count of its counted signals, and the decayed capped units when it has `perUnit`).
  * A model's total is then exactly Σ points·feature, so logistic weights become points (SPEC §2.3).
  */
-import { measureEngagementUnits } from '../scoring/engagement-rule';
-import { isFitRuleMatch } from '../scoring/score-lead';
-import { buildScoreState } from '../scoring/score-state';
-import type { ScoringModel } from '../scoring/scoring-model';
-import type { HistoricalLead } from './historical-lead';
+import { measureEngagementUnits } from '../scoring/engagement-rule.js';
+import { isFitRuleMatch } from '../scoring/score-lead.js';
+import { buildScoreState } from '../scoring/score-state.js';
+import type { ScoringModel } from '../scoring/scoring-model.js';
+import type { HistoricalLead } from './historical-lead.js';
 
 const DAY_MS = 86_400_000;
 

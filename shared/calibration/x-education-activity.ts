@@ -2,7 +2,7 @@
  * X Education CRM activity names ("Last Activity", "Last Notable Activity") → touchpoints
  * (SPEC §2.1, §2.3). Used by the X Education column mapping.
  */
-import type { ScoringSignal } from '../scoring/scoring-signal';
+import type { ScoringSignal } from '../scoring/scoring-signal.js';
 
 export const SYNTHETIC_ADVISOR = '00000000-0000-4000-8000-00000000a001';
 export const SYNTHETIC_CONTENT = '00000000-0000-4000-8000-00000000c001';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scoringSignalSchema } from '../scoring/scoring-signal';
-import { listMappingProblems, mapHistoricalRow } from './historical-lead';
-import { X_EDUCATION_MAPPING as MAPPING } from './x-education-mapping';
+import { scoringSignalSchema } from '../scoring/scoring-signal.js';
+import { listMappingProblems, mapHistoricalRow } from './historical-lead.js';
+import { X_EDUCATION_MAPPING as MAPPING } from './x-education-mapping.js';
 
 const AS_OF = new Date(MAPPING.defaultAsOf);
 const ROW = {

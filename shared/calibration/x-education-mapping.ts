@@ -7,10 +7,10 @@
  * before `asOf`. `Tags`, `Lead Quality` and the vendor fields (`Lead Profile`, Asymmetrique) are
  * written after contact and leak the outcome: they are forbidden and never reach `mapRow`.
  */
-import { type LeadProfile, leadProfileSchema } from '../scoring/lead-profile';
-import type { ScoringSignal } from '../scoring/scoring-signal';
-import type { CsvRow, HistoricalLeadMapping } from './historical-lead';
-import { type Draft, mapActivity, SYNTHETIC_ADVISOR, SYNTHETIC_CONTENT } from './x-education-activity';
+import { type LeadProfile, leadProfileSchema } from '../scoring/lead-profile.js';
+import type { ScoringSignal } from '../scoring/scoring-signal.js';
+import type { CsvRow, HistoricalLeadMapping } from './historical-lead.js';
+import { type Draft, mapActivity, SYNTHETIC_ADVISOR, SYNTHETIC_CONTENT } from './x-education-activity.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

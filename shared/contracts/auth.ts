@@ -3,8 +3,8 @@
  * short-lived signed token; a phone-number code binds the lead's phone.
  */
 import { z } from 'zod';
-import { isoDateTimeSchema } from '../fields';
-import { leadViewSchema } from './leads';
+import { isoDateTimeSchema } from '../fields.js';
+import { leadViewSchema } from './leads.js';
 
 /** Roles a token can carry (SPEC §1). Prospects log in through WeChat; staff roles come later. */
 export const AUTH_ROLES = ['prospect', 'advisor', 'manager'] as const;

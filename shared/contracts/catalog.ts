@@ -1,6 +1,6 @@
 /** `GET /api/courses` and `GET /api/campuses`: the options of the registration and trial pages. */
 import { z } from 'zod';
-import { entityIdSchema } from '../fields';
+import { entityIdSchema } from '../fields.js';
 
 export const courseSchema = z.object({
   id: entityIdSchema,

@@ -4,8 +4,8 @@
  * `downloadUrl` is present only for a registered viewer.
  */
 import { z } from 'zod';
-import { entityIdSchema, isoDateTimeSchema } from '../fields';
-import { JOURNEY_STAGES } from '../journey';
+import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
+import { JOURNEY_STAGES } from '../journey/index.js';
 
 export const CONTENT_KINDS = ['article', 'video', 'ebook'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];

@@ -1,9 +1,9 @@
 /** API contracts (STYLE.md "Contracts live in shared/"): request and response schemas per resource. */
-export * from './auth';
-export * from './catalog';
-export * from './contents';
-export * from './leads';
-export * from './registrations';
-export * from './subscriptions';
-export * from './touchpoints';
-export * from './trial-sessions';
+export * from './auth.js';
+export * from './catalog.js';
+export * from './contents.js';
+export * from './leads.js';
+export * from './registrations.js';
+export * from './subscriptions.js';
+export * from './touchpoints.js';
+export * from './trial-sessions.js';

@@ -3,11 +3,11 @@
  * registration replies. Score with its breakdown (SPEC §2.3 "every score is explainable").
  */
 import { z } from 'zod';
-import { entityIdSchema, isoDateTimeSchema } from '../fields';
-import { JOURNEY_STAGES } from '../journey';
-import { LIFECYCLE_STAGES } from '../lifecycle';
-import { ENROL_TIMELINES, GRADE_BANDS, LEAD_ROLES } from '../scoring';
-import { mySubscriptionSchema } from './subscriptions';
+import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
+import { JOURNEY_STAGES } from '../journey/index.js';
+import { LIFECYCLE_STAGES } from '../lifecycle/index.js';
+import { ENROL_TIMELINES, GRADE_BANDS, LEAD_ROLES } from '../scoring/index.js';
+import { mySubscriptionSchema } from './subscriptions.js';
 
 export const scoreBreakdownItemSchema = z.object({
   ruleId: z.string(),

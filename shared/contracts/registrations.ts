@@ -10,9 +10,9 @@ import {
   isoDateTimeSchema,
   phoneSchema,
   shortTextSchema,
-} from '../fields';
-import { ENROL_TIMELINES, GRADE_BANDS } from '../scoring';
-import { leadViewSchema } from './leads';
+} from '../fields.js';
+import { ENROL_TIMELINES, GRADE_BANDS } from '../scoring/index.js';
+import { leadViewSchema } from './leads.js';
 
 export const REGISTRATION_ROLES = ['student', 'parent'] as const;
 

@@ -4,7 +4,7 @@
  * campaigns may still send.
  */
 import { z } from 'zod';
-import { isoDateTimeSchema } from '../fields';
+import { isoDateTimeSchema } from '../fields.js';
 
 export const mySubscriptionSchema = z.object({
   templateId: z.string(),

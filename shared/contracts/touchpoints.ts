@@ -1,6 +1,6 @@
 /** `POST /api/touchpoints` (issue 4 item 6): a batch of 1–100 client events, idempotent by id. */
 import { z } from 'zod';
-import { clientTouchpointEventSchema } from '../events/touchpoint';
+import { clientTouchpointEventSchema } from '../events/touchpoint.js';
 
 export const MAX_TOUCHPOINTS_PER_BATCH = 100;
 

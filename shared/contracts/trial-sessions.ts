@@ -3,7 +3,7 @@
  * (issue 4 item 7). A session lists its capacity and seats left; a full session answers 409.
  */
 import { z } from 'zod';
-import { entityIdSchema, isoDateTimeSchema } from '../fields';
+import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
 
 export const trialSessionSchema = z.object({
   id: entityIdSchema,

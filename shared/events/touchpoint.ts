@@ -12,7 +12,7 @@ import {
   eventIdSchema,
   isoDateTimeSchema,
   referrerSchema,
-} from '../fields';
+} from '../fields.js';
 
 /** Wire names of every touchpoint type; fixed, never renamed (stored in the database). */
 export const TOUCHPOINT_TYPES = [

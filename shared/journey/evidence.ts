@@ -3,8 +3,8 @@
  * their item is tagged with; some events signal a stage by themselves (a trial booking is
  * `preferring`, an enrolment is `purchasing`).
  */
-import type { TouchpointType } from '../events/touchpoint';
-import type { JourneyStage } from './stages';
+import type { TouchpointType } from '../events/touchpoint.js';
+import type { JourneyStage } from './stages.js';
 
 /** The part of a touchpoint the journey reads, with the tag of its content item when it has one. */
 export interface JourneySignal {

@@ -1,4 +1,4 @@
 /** Buying-journey stage inference (SPEC §2.2). */
-export * from './evidence';
-export * from './journey-state';
-export * from './stages';
+export * from './evidence.js';
+export * from './journey-state.js';
+export * from './stages.js';

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOUCHPOINT_TYPES } from '../events/touchpoint';
-import { getJourneyEvidence, type JourneySignal } from './evidence';
+import { TOUCHPOINT_TYPES } from '../events/touchpoint.js';
+import { getJourneyEvidence, type JourneySignal } from './evidence.js';
 import {
   applyJourneySignal,
   createJourneyState,
   DEFAULT_JOURNEY_MODEL,
   getJourneyEvidenceAt,
   inferJourneyStage,
-} from './journey-state';
-import { JOURNEY_STAGES } from './stages';
+} from './journey-state.js';
+import { JOURNEY_STAGES } from './stages.js';
 
 const model = DEFAULT_JOURNEY_MODEL;
 const DAY = 86_400_000;

@@ -4,8 +4,8 @@
  * time. The stage at any `now` is the most advanced stage whose decayed evidence passes the
  * threshold, so stages can be skipped, and with inactivity the lead moves back without any write.
  */
-import { getJourneyEvidence, type JourneySignal } from './evidence';
-import { JOURNEY_STAGES, type JourneyStage } from './stages';
+import { getJourneyEvidence, type JourneySignal } from './evidence.js';
+import { JOURNEY_STAGES, type JourneyStage } from './stages.js';
 
 export interface JourneyModel {
   halfLifeDays: number;

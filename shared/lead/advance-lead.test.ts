@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TouchpointEvent } from '../events/touchpoint';
-import { DEFAULT_JOURNEY_MODEL } from '../journey/journey-state';
-import { formatStageOrdinal } from '../lifecycle/stages';
-import { DEFAULT_SCORING_MODEL } from '../scoring/default-model';
-import { leadProfileSchema } from '../scoring/lead-profile';
-import { type AdvanceLeadResult, advanceLead, applyLeadTrigger, type LeadSignal } from './advance-lead';
-import { createLeadState, type LeadDomainState } from './lead-state';
+import type { TouchpointEvent } from '../events/touchpoint.js';
+import { DEFAULT_JOURNEY_MODEL } from '../journey/journey-state.js';
+import { formatStageOrdinal } from '../lifecycle/stages.js';
+import { DEFAULT_SCORING_MODEL } from '../scoring/default-model.js';
+import { leadProfileSchema } from '../scoring/lead-profile.js';
+import { type AdvanceLeadResult, advanceLead, applyLeadTrigger, type LeadSignal } from './advance-lead.js';
+import { createLeadState, type LeadDomainState } from './lead-state.js';
 
 const model = DEFAULT_SCORING_MODEL;
 const journeyModel = DEFAULT_JOURNEY_MODEL;

@@ -4,16 +4,16 @@
  * whether the score now qualifies as MQL. Returns the new state, the moves and the score ledger
  * (which rule gave how many points for which signal), for the caller to store in one transaction.
  */
-import { applyJourneySignal, inferJourneyStage, type JourneyModel } from '../journey/journey-state';
-import type { JourneyStage } from '../journey/stages';
-import { applyLifecycleTrigger, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine';
-import type { LifecycleTrigger } from '../lifecycle/transitions';
-import type { LeadProfile } from '../scoring/lead-profile';
-import { type LeadScore, scoreFit, scoreLead } from '../scoring/score-lead';
-import { applyScoringSignal, getEngagementAt } from '../scoring/score-state';
-import type { ScoringModel } from '../scoring/scoring-model';
-import { getSignalTimeMs, type ScoringSignal } from '../scoring/scoring-signal';
-import type { JourneyTransition, LeadDomainState, LeadJourney } from './lead-state';
+import { applyJourneySignal, inferJourneyStage, type JourneyModel } from '../journey/journey-state.js';
+import type { JourneyStage } from '../journey/stages.js';
+import { applyLifecycleTrigger, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine.js';
+import type { LifecycleTrigger } from '../lifecycle/transitions.js';
+import type { LeadProfile } from '../scoring/lead-profile.js';
+import { type LeadScore, scoreFit, scoreLead } from '../scoring/score-lead.js';
+import { applyScoringSignal, getEngagementAt } from '../scoring/score-state.js';
+import type { ScoringModel } from '../scoring/scoring-model.js';
+import { getSignalTimeMs, type ScoringSignal } from '../scoring/scoring-signal.js';
+import type { JourneyTransition, LeadDomainState, LeadJourney } from './lead-state.js';
 
 /** A signal with the journey tag of its content item (looked up by the caller). */
 export interface LeadSignal {

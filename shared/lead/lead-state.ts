@@ -3,13 +3,13 @@
  * incremental score state, the lifecycle state and the journey state with its arrivals. The
  * server stores it on the lead row; every function here is pure.
  */
-import { createJourneyState, type JourneyState } from '../journey/journey-state';
-import type { JourneyStage } from '../journey/stages';
-import { createLifecycleState, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine';
-import type { LifecycleStage } from '../lifecycle/stages';
-import { type LeadProfile, UNKNOWN_LEAD_PROFILE } from '../scoring/lead-profile';
-import { createScoreState, type ScoreState } from '../scoring/score-state';
-import type { ScoringModel } from '../scoring/scoring-model';
+import { createJourneyState, type JourneyState } from '../journey/journey-state.js';
+import type { JourneyStage } from '../journey/stages.js';
+import { createLifecycleState, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine.js';
+import type { LifecycleStage } from '../lifecycle/stages.js';
+import { type LeadProfile, UNKNOWN_LEAD_PROFILE } from '../scoring/lead-profile.js';
+import { createScoreState, type ScoreState } from '../scoring/score-state.js';
+import type { ScoringModel } from '../scoring/scoring-model.js';
 
 export interface LeadJourney {
   state: JourneyState;

@@ -1,4 +1,4 @@
 /** The lead lifecycle stage machine (SPEC §2.2). */
-export * from './machine';
-export * from './stages';
-export * from './transitions';
+export * from './machine.js';
+export * from './stages.js';
+export * from './transitions.js';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOUCHPOINT_TYPES } from '../events/touchpoint';
-import { applyLifecycleTrigger, applyLifecycleTriggers, createLifecycleState } from './machine';
-import { formatStageOrdinal, LIFECYCLE_STAGES } from './stages';
-import { ADVISOR_ACTIONS, isAllowedTransition, LIFECYCLE_RULES, type LifecycleTrigger } from './transitions';
+import { TOUCHPOINT_TYPES } from '../events/touchpoint.js';
+import { applyLifecycleTrigger, applyLifecycleTriggers, createLifecycleState } from './machine.js';
+import { formatStageOrdinal, LIFECYCLE_STAGES } from './stages.js';
+import { ADVISOR_ACTIONS, isAllowedTransition, LIFECYCLE_RULES, type LifecycleTrigger } from './transitions.js';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString();
 const event = (eventType: (typeof TOUCHPOINT_TYPES)[number]): LifecycleTrigger => ({

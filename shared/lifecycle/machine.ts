@@ -2,8 +2,8 @@
  * The lifecycle stage machine (SPEC §2.2): applies a trigger to a lead's lifecycle state using the
  * transition table, and records each move with its cause and its ordinal per stage.
  */
-import { LIFECYCLE_STAGES, type LifecycleStage } from './stages';
-import { LIFECYCLE_RULES, type LifecycleTrigger } from './transitions';
+import { LIFECYCLE_STAGES, type LifecycleStage } from './stages.js';
+import { LIFECYCLE_RULES, type LifecycleTrigger } from './transitions.js';
 
 /** A lead's place in the lifecycle and how many times it arrived at each stage. */
 export interface LifecycleState {

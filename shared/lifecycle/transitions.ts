@@ -4,8 +4,8 @@
  * matches the trigger decides the move. Moves go both ways (an advisor returns an SQL; a dormant
  * lead comes back; a decayed score falls out of MQL).
  */
-import type { TouchpointType } from '../events/touchpoint';
-import type { LifecycleStage } from './stages';
+import type { TouchpointType } from '../events/touchpoint.js';
+import type { LifecycleStage } from './stages.js';
 
 /**
  * What an advisor does to a lead (SPEC §1, §2.4): accept it (SQL), return it to the pool, or mark

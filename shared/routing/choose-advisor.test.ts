@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseAdvisor, findAssignmentBlocker, type RoutableLead, type RoutingAdvisor } from './choose-advisor';
+import { chooseAdvisor, findAssignmentBlocker, type RoutableLead, type RoutingAdvisor } from './choose-advisor.js';
 
 const CAMPUSES = ['c1', 'c2'];
 const COURSES = ['ielts', 'toefl', 'math'];

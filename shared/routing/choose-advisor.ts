@@ -3,7 +3,7 @@
  * sell its course and have room, round-robin. Deterministic: the rotation cursor is an input and
  * an output, advisors are ordered by id (not by the order they are passed in), nothing is random.
  */
-import type { AssignmentBlocker } from './reasons';
+import type { AssignmentBlocker } from './reasons.js';
 
 /** An advisor as routing sees one; `openLeadCount` is how many open leads they own now. */
 export interface RoutingAdvisor {

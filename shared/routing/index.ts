@@ -1,7 +1,7 @@
 /** Lead-to-advisor routing (SPEC §2.4). */
-export * from './choose-advisor';
-export * from './lead-intent';
-export * from './reasons';
-export * from './reassign-leads';
-export * from './return-lead';
-export * from './route-lead';
+export * from './choose-advisor.js';
+export * from './lead-intent.js';
+export * from './reasons.js';
+export * from './reassign-leads.js';
+export * from './return-lead.js';
+export * from './route-lead.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOUCHPOINT_TYPES } from '../events/touchpoint';
-import { classifyLeadIntent, DEFAULT_LEAD_INTENT_RULES, type LeadSource } from './lead-intent';
+import { TOUCHPOINT_TYPES } from '../events/touchpoint.js';
+import { classifyLeadIntent, DEFAULT_LEAD_INTENT_RULES, type LeadSource } from './lead-intent.js';
 
 describe('classifyLeadIntent', () => {
   it.each<[LeadSource, 'high' | 'low', string]>([

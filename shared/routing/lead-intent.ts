@@ -4,7 +4,7 @@
  * downloads, event QR-code sign-ups, imported lists) go to the nurture pool until MQL. A data
  * table read top to bottom: the first row that matches decides.
  */
-import type { TouchpointType } from '../events/touchpoint';
+import type { TouchpointType } from '../events/touchpoint.js';
 
 /** Where a lead came from: the touchpoint that brought it (with its channel), or an imported list. */
 export type LeadSource =

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAssignmentBlocker, type RoutingAdvisor } from './choose-advisor';
-import { type ReassignableLead, reassignAdvisorLeads } from './reassign-leads';
+import { findAssignmentBlocker, type RoutingAdvisor } from './choose-advisor.js';
+import { type ReassignableLead, reassignAdvisorLeads } from './reassign-leads.js';
 
 const LEAVING = 'a0';
 const advisorArb: fc.Arbitrary<RoutingAdvisor> = fc.record({

@@ -4,8 +4,8 @@
  * first (ties by id), each through the same round-robin as new leads, and every placement counts
  * against the receiving advisor's capacity. Leads nobody can take go to the nurture pool.
  */
-import { chooseAdvisor, type RoutableLead, type RoutingAdvisor, type RoutingCursor } from './choose-advisor';
-import { type AdvisorDecision, type PoolDecision, toRouteDecision } from './route-lead';
+import { chooseAdvisor, type RoutableLead, type RoutingAdvisor, type RoutingCursor } from './choose-advisor.js';
+import { type AdvisorDecision, type PoolDecision, toRouteDecision } from './route-lead.js';
 
 /** An open lead of the leaving advisor; `score` orders who is placed first (higher first). */
 export interface ReassignableLead extends RoutableLead {

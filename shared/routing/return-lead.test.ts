@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TouchpointEvent } from '../events/touchpoint';
-import { DEFAULT_JOURNEY_MODEL } from '../journey';
-import { advanceLead, applyLeadTrigger, createLeadState, type LeadSignal } from '../lead';
-import { formatStageOrdinal } from '../lifecycle';
-import { DEFAULT_SCORING_MODEL, leadProfileSchema } from '../scoring';
-import { advisorReturnSignalSchema } from '../scoring/scoring-signal';
-import type { RoutingAdvisor } from './choose-advisor';
-import { returnLead } from './return-lead';
-import { routeLead } from './route-lead';
+import type { TouchpointEvent } from '../events/touchpoint.js';
+import { DEFAULT_JOURNEY_MODEL } from '../journey/index.js';
+import { advanceLead, applyLeadTrigger, createLeadState, type LeadSignal } from '../lead/index.js';
+import { formatStageOrdinal } from '../lifecycle/index.js';
+import { DEFAULT_SCORING_MODEL, leadProfileSchema } from '../scoring/index.js';
+import { advisorReturnSignalSchema } from '../scoring/scoring-signal.js';
+import type { RoutingAdvisor } from './choose-advisor.js';
+import { returnLead } from './return-lead.js';
+import { routeLead } from './route-lead.js';
 
 const model = DEFAULT_SCORING_MODEL;
 const journeyModel = DEFAULT_JOURNEY_MODEL;

@@ -3,9 +3,9 @@
  * to the pool to be nurtured and re-qualified"). Routing produces the `advisor_return` signal; the
  * scoring model turns it into negative points and the lifecycle machine moves the SQL back.
  */
-import type { AdvisorReturnSignal } from '../scoring/scoring-signal';
-import type { AdvisorReturnReason } from './reasons';
-import type { PoolDecision } from './route-lead';
+import type { AdvisorReturnSignal } from '../scoring/scoring-signal.js';
+import type { AdvisorReturnReason } from './reasons.js';
+import type { PoolDecision } from './route-lead.js';
 
 export type ReturnLeadResult =
   | { ok: true; leadId: string; signal: AdvisorReturnSignal; decision: PoolDecision }

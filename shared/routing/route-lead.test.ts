@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOUCHPOINT_TYPES } from '../events/touchpoint';
-import type { RoutingAdvisor } from './choose-advisor';
-import { classifyLeadIntent, type LeadSource } from './lead-intent';
-import { routeLead } from './route-lead';
+import { TOUCHPOINT_TYPES } from '../events/touchpoint.js';
+import type { RoutingAdvisor } from './choose-advisor.js';
+import { classifyLeadIntent, type LeadSource } from './lead-intent.js';
+import { routeLead } from './route-lead.js';
 
 const advisor = (id: string, over: Partial<RoutingAdvisor> = {}): RoutingAdvisor => ({
   id,

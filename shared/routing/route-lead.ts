@@ -9,15 +9,15 @@ import {
   type RoutableLead,
   type RoutingAdvisor,
   type RoutingCursor,
-} from './choose-advisor';
+} from './choose-advisor.js';
 import {
   classifyLeadIntent,
   DEFAULT_LEAD_INTENT_RULES,
   type LeadIntentResult,
   type LeadIntentRule,
   type LeadSource,
-} from './lead-intent';
-import type { RoutingReason } from './reasons';
+} from './lead-intent.js';
+import type { RoutingReason } from './reasons.js';
 
 /** The lead goes to an advisor now. */
 export interface AdvisorDecision {

@@ -3,7 +3,7 @@
  * any data is seen. Every number has its one-line reason. Calibration (shared/calibration) fits
  * new points from history and returns a model of the same shape.
  */
-import type { ScoringModel } from './scoring-model';
+import type { ScoringModel } from './scoring-model.js';
 
 const MINUTE_MS = 60_000;
 

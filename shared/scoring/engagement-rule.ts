@@ -2,8 +2,8 @@
  * How one engagement rule values one signal (SPEC §2.3 "weighted touchpoints"): whether it
  * matches, and its points before decay and caps.
  */
-import type { EngagementRule } from './scoring-model';
-import { readChannel, readNumericProp, readTextProp, type ScoringSignal } from './scoring-signal';
+import type { EngagementRule } from './scoring-model.js';
+import { readChannel, readNumericProp, readTextProp, type ScoringSignal } from './scoring-signal.js';
 
 /** Whether `rule` applies to `signal`: same type and every `when` filter satisfied. */
 export function isEngagementRuleMatch(rule: EngagementRule, signal: ScoringSignal): boolean {

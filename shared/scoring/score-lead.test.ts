@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING_MODEL as MODEL } from './default-model';
-import { leadProfileSchema } from './lead-profile';
-import { scoreLead, scoreLeadFromSignals } from './score-lead';
-import { applyScoringSignal, createScoreState } from './score-state';
-import { scoringSignalSchema } from './scoring-signal';
-import { buildSampleSignal } from './scoring-test-kit';
+import { DEFAULT_SCORING_MODEL as MODEL } from './default-model.js';
+import { leadProfileSchema } from './lead-profile.js';
+import { scoreLead, scoreLeadFromSignals } from './score-lead.js';
+import { applyScoringSignal, createScoreState } from './score-state.js';
+import { scoringSignalSchema } from './scoring-signal.js';
+import { buildSampleSignal } from './scoring-test-kit.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 3, 1, 2);

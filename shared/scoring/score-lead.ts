@@ -3,10 +3,10 @@
  * whether it qualifies as MQL, and a breakdown an advisor can read.
  */
 
-import type { LeadProfile } from './lead-profile';
-import { buildScoreState, getEngagementAt, type ScoreState } from './score-state';
-import type { FitRule, ScoringModel } from './scoring-model';
-import type { ScoringSignal } from './scoring-signal';
+import type { LeadProfile } from './lead-profile.js';
+import { buildScoreState, getEngagementAt, type ScoreState } from './score-state.js';
+import type { FitRule, ScoringModel } from './scoring-model.js';
+import type { ScoringSignal } from './scoring-signal.js';
 
 /** One line of the explanation (SPEC §2.3 "every score is explainable"). */
 export type ScoreBreakdownItem = {

@@ -1,12 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING_MODEL } from './default-model';
-import { UNKNOWN_LEAD_PROFILE } from './lead-profile';
-import { scoreLead } from './score-lead';
-import { applyScoringSignal, buildScoreState, createScoreState, getShanghaiDay, type ScoreState } from './score-state';
-import type { ScoringModel } from './scoring-model';
-import type { ScoringSignal } from './scoring-signal';
-import { buildSampleSignal, SAMPLE_SIGNAL_KINDS } from './scoring-test-kit';
+import { DEFAULT_SCORING_MODEL } from './default-model.js';
+import { UNKNOWN_LEAD_PROFILE } from './lead-profile.js';
+import { scoreLead } from './score-lead.js';
+import {
+  applyScoringSignal,
+  buildScoreState,
+  createScoreState,
+  getShanghaiDay,
+  type ScoreState,
+} from './score-state.js';
+import type { ScoringModel } from './scoring-model.js';
+import type { ScoringSignal } from './scoring-signal.js';
+import { buildSampleSignal, SAMPLE_SIGNAL_KINDS } from './scoring-test-kit.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 1);

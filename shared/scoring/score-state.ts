@@ -12,9 +12,9 @@
  * score, by what leaves the window: < 2^(−windowDays/halfLifeDays) of its points (6e-8 by default).
  */
 import { z } from 'zod';
-import { getEngagementPoints } from './engagement-rule';
-import type { ScoringModel } from './scoring-model';
-import { getSignalTimeMs, type ScoringSignal } from './scoring-signal';
+import { getEngagementPoints } from './engagement-rule.js';
+import type { ScoringModel } from './scoring-model.js';
+import { getSignalTimeMs, type ScoringSignal } from './scoring-signal.js';
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no daylight saving), so its calendar day is a fixed offset. */

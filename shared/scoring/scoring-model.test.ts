@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORING_MODEL } from './default-model';
-import { parseScoringModel, type ScoringModel, scoringModelSchema } from './scoring-model';
+import { DEFAULT_SCORING_MODEL } from './default-model.js';
+import { parseScoringModel, type ScoringModel, scoringModelSchema } from './scoring-model.js';
 
 describe('scoring model document (SPEC §2.3)', () => {
   it('the default model round-trips through JSON and its schema', () => {

@@ -3,8 +3,8 @@
  * validated with zod"). Changing the model rescores everyone; `id` + `version` name one document.
  */
 import { z } from 'zod';
-import { FIT_FIELDS } from './lead-profile';
-import { NUMERIC_SIGNAL_PROPS, SCORING_SIGNAL_TYPES } from './scoring-signal';
+import { FIT_FIELDS } from './lead-profile.js';
+import { NUMERIC_SIGNAL_PROPS, SCORING_SIGNAL_TYPES } from './scoring-signal.js';
 
 const ruleIdSchema = z
   .string()

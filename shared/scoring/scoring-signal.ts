@@ -4,8 +4,8 @@
  * loses points").
  */
 import { z } from 'zod';
-import { TOUCHPOINT_TYPES, type TouchpointEvent, touchpointEventSchema } from '../events/touchpoint';
-import { entityIdSchema, isoDateTimeSchema } from '../fields';
+import { TOUCHPOINT_TYPES, type TouchpointEvent, touchpointEventSchema } from '../events/touchpoint.js';
+import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
 
 /** An advisor gave the lead back (SPEC §2.4). `id` is the idempotency key, as for touchpoints. */
 export const advisorReturnSignalSchema = z.strictObject({

@@ -1,7 +1,7 @@
 /**
  * Builders of scoring signals for tests and benches (SPEC §2.3). Pure: ids and times are given.
  */
-import type { ScoringSignal } from './scoring-signal';
+import type { ScoringSignal } from './scoring-signal.js';
 
 /** Kinds of signal the builders make: one positive, negative or numeric example of each rule shape. */
 export const SAMPLE_SIGNAL_KINDS = [

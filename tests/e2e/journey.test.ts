@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { ExportMyDataResponse, GetMeResponse, ListMyBookingsResponse } from '@scrm/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, startProduct } from './start-product';
+import { type RunningProduct, startProduct } from './start-product.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);

@@ -9,10 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { AUTH_ROLES, type AuthRole } from '@scrm/shared';
 import { expect } from 'vitest';
-import { SESSION_TTL_MS, signSessionToken } from '../../server/services/auth/session-token';
-import { expectError } from './expect-error';
-import type { TestResponse } from './request';
-import type { TestApp } from './test-app';
+import { SESSION_TTL_MS, signSessionToken } from '../../server/services/auth/session-token.js';
+import { expectError } from './expect-error.js';
+import type { TestResponse } from './request.js';
+import type { TestApp } from './test-app.js';
 
 /** A session token as the login would sign it, for any role and time (default: the app's now). */
 export async function signTestToken(

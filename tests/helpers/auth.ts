@@ -4,7 +4,7 @@
  * fresh login code, so logging in twice as one name finds the same lead, as on a device.
  */
 import type { LoginResponse } from '@scrm/shared';
-import type { TestApp } from './test-app';
+import type { TestApp } from './test-app.js';
 
 let sequence = 0;
 

@@ -1,6 +1,6 @@
 /** A small catalogue for route tests: one campus in 上海 and one course. */
-import { campuses, courses } from '../../server/db/schema';
-import type { TestApp } from './test-app';
+import { campuses, courses } from '../../server/db/schema/index.js';
+import type { TestApp } from './test-app.js';
 
 export async function createTestCatalog(t: TestApp) {
   const [campus] = await t.db

@@ -4,7 +4,7 @@
  */
 import { type ErrorCode, type ErrorEnvelope, errorEnvelopeSchema } from '@scrm/shared';
 import { expect } from 'vitest';
-import type { TestResponse } from './request';
+import type { TestResponse } from './request.js';
 
 export function expectError(res: TestResponse, status: number, code: ErrorCode): ErrorEnvelope['error'] {
   expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { error: { code } } });

@@ -3,15 +3,15 @@
  * `import { createTestApp, expectError } from '../../../tests/helpers';`
  */
 
-export { expectAccessRules, signTestToken } from './access';
-export { logInAs } from './auth';
-export { createTestCatalog } from './catalog';
-export { createTestClock, DEFAULT_TEST_TIME, type TestClock } from './clock';
-export { expectError } from './expect-error';
-export { createRegisteredProspects } from './prospects';
-export { type RequestOptions, request, type TestResponse } from './request';
-export { one } from './rows';
-export { createTestApp, type TestApp, type TestAppOptions } from './test-app';
-export { getTestDatabase, type TestDatabase, truncateAll } from './test-database';
-export { createTestStore, deleteKeys, TEST_KEY_PREFIX } from './test-store';
-export { getTestWechat, type TestWechat } from './test-wechat';
+export { expectAccessRules, signTestToken } from './access.js';
+export { logInAs } from './auth.js';
+export { createTestCatalog } from './catalog.js';
+export { createTestClock, DEFAULT_TEST_TIME, type TestClock } from './clock.js';
+export { expectError } from './expect-error.js';
+export { createRegisteredProspects } from './prospects.js';
+export { type RequestOptions, request, type TestResponse } from './request.js';
+export { one } from './rows.js';
+export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
+export { getTestDatabase, type TestDatabase, truncateAll } from './test-database.js';
+export { createTestStore, deleteKeys, TEST_KEY_PREFIX } from './test-store.js';
+export { getTestWechat, type TestWechat } from './test-wechat.js';

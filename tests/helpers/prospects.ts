@@ -2,9 +2,9 @@
  * Many registered prospects at once, for concurrency tests: rows written directly (logging in 50
  * leads through WeChat would test login 50 times) and tokens signed like the login route signs them.
  */
-import { leads } from '../../server/db/schema';
-import { signSessionToken } from '../../server/services/auth/session-token';
-import type { TestApp } from './test-app';
+import { leads } from '../../server/db/schema/index.js';
+import { signSessionToken } from '../../server/services/auth/session-token.js';
+import type { TestApp } from './test-app.js';
 
 export async function createRegisteredProspects(
   t: TestApp,

@@ -2,7 +2,7 @@
  * `request(app, path, options)`: one in-process HTTP call through `app.request()`, with the body
  * parsed. Every route test goes through it (or `testApp.request`).
  */
-import type { App } from '../../server/app';
+import type { App } from '../../server/app.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

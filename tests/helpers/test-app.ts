@@ -9,16 +9,16 @@
  *   expect(res.body).toEqual({ ok: true, db: t.dbKind, redis: t.store.kind });
  */
 import { afterAll } from 'vitest';
-import { type App, type CreateAppOptions, createApp } from '../../server/app';
-import type { Database, DatabaseKind } from '../../server/db/client';
-import { type Env, loadEnv, parseEnv } from '../../server/env';
-import { createLogger, type LogEntry, type LogSink } from '../../server/log/logger';
-import type { SharedStore } from '../../server/redis/types';
-import { createTestClock, type TestClock } from './clock';
-import { type RequestOptions, request, type TestResponse } from './request';
-import { disposeTestDatabase, getTestDatabase, truncateAll } from './test-database';
-import { createTestStore, disposeTestStores } from './test-store';
-import { createTestWechatClient, disposeTestWechat, getTestWechat, type TestWechat } from './test-wechat';
+import { type App, type CreateAppOptions, createApp } from '../../server/app.js';
+import type { Database, DatabaseKind } from '../../server/db/client.js';
+import { type Env, loadEnv, parseEnv } from '../../server/env.js';
+import { createLogger, type LogEntry, type LogSink } from '../../server/log/logger.js';
+import type { SharedStore } from '../../server/redis/types.js';
+import { createTestClock, type TestClock } from './clock.js';
+import { type RequestOptions, request, type TestResponse } from './request.js';
+import { disposeTestDatabase, getTestDatabase, truncateAll } from './test-database.js';
+import { createTestStore, disposeTestStores } from './test-store.js';
+import { createTestWechatClient, disposeTestWechat, getTestWechat, type TestWechat } from './test-wechat.js';
 
 export interface TestAppOptions extends CreateAppOptions {
   /** Extra env values on top of the test defaults (e.g. `{ CRON_SECRET: '…' }`). */

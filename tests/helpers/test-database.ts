@@ -13,10 +13,10 @@
  */
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { createDatabase, type DatabaseHandle, MEMORY_DATA_DIR, quoteIdentifier } from '../../server/db/client';
-import { migrateDatabase } from '../../server/db/migrate';
-import * as schema from '../../server/db/schema';
-import { loadEnv } from '../../server/env';
+import { createDatabase, type DatabaseHandle, MEMORY_DATA_DIR, quoteIdentifier } from '../../server/db/client.js';
+import { migrateDatabase } from '../../server/db/migrate.js';
+import * as schema from '../../server/db/schema/index.js';
+import { loadEnv } from '../../server/env.js';
 
 export interface TestDatabase {
   handle: DatabaseHandle;

@@ -4,10 +4,10 @@
  * The worker's keys are deleted when its file finishes.
  */
 import type { Redis as IORedis } from 'ioredis';
-import { loadEnv } from '../../server/env';
-import { createRedisStore, type StoreHandle } from '../../server/redis/create-store';
-import { createMemoryStore } from '../../server/redis/memory';
-import type { SharedStore } from '../../server/redis/types';
+import { loadEnv } from '../../server/env.js';
+import { createRedisStore, type StoreHandle } from '../../server/redis/create-store.js';
+import { createMemoryStore } from '../../server/redis/memory.js';
+import type { SharedStore } from '../../server/redis/types.js';
 
 /** Every key a test writes starts with this; one value per worker process. */
 export const TEST_KEY_PREFIX = `test:${process.pid}:${crypto.randomUUID().slice(0, 8)}:`;

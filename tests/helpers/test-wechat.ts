@@ -2,10 +2,10 @@
  * The WeChat stand-in for route tests: one per test file, started on first use on a free port
  * (the network edge is the only thing tests stand in for, STYLE.md "Tests").
  */
-import { createMemoryStore } from '../../server/redis/memory';
-import type { SharedStore } from '../../server/redis/types';
-import { createWechatClient, type WechatClient } from '../../server/wechat/client';
-import { STAND_IN_CREDENTIALS, startWechatStandIn } from '../../server/wechat/stand-in/start-stand-in';
+import { createMemoryStore } from '../../server/redis/memory.js';
+import type { SharedStore } from '../../server/redis/types.js';
+import { createWechatClient, type WechatClient } from '../../server/wechat/client.js';
+import { STAND_IN_CREDENTIALS, startWechatStandIn } from '../../server/wechat/stand-in/start-stand-in.js';
 
 let standIn: ReturnType<typeof startWechatStandIn> | undefined;
 

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis as IORedis } from 'ioredis';
-import { createIoredisRequester } from '../../server/redis/ioredis-requester';
+import { createIoredisRequester } from '../../server/redis/ioredis-requester.js';
 
 // Upstash sends status replies such as OK as they are and base64-encodes every other string.
 const encode = (value: unknown): unknown =>

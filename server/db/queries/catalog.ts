@@ -1,7 +1,7 @@
 /** Courses and campuses: the institution's catalogue (registration and trial pages). */
 import { asc, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '../client';
-import { campuses, courses } from '../schema';
+import type { Database, Transaction } from '../client.js';
+import { campuses, courses } from '../schema/index.js';
 
 export type CourseRow = typeof courses.$inferSelect;
 export type CampusRow = typeof campuses.$inferSelect;

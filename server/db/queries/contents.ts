@@ -1,7 +1,7 @@
 /** Content items (SPEC §2.2): the feed and one item. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../client';
-import { contentItems, touchpoints } from '../schema';
+import type { Database } from '../client.js';
+import { contentItems, touchpoints } from '../schema/index.js';
 
 export type ContentRow = typeof contentItems.$inferSelect;
 

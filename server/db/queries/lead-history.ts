@@ -1,7 +1,7 @@
 /** Everything stored about one lead, for the prospect's export and erasure (SPEC §4). */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client';
-import { bookings, messageOutbox, stageTransitions, subscriptions, trialSessions } from '../schema';
+import type { Database, Transaction } from '../client.js';
+import { bookings, messageOutbox, stageTransitions, subscriptions, trialSessions } from '../schema/index.js';
 
 export function listLeadBookingRows(db: Database | Transaction, leadId: string) {
   return db.select().from(bookings).where(eq(bookings.leadId, leadId)).orderBy(asc(bookings.createdAt));

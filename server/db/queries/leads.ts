@@ -3,8 +3,8 @@
  * the append-only history (stage transitions, score ledger).
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client';
-import { leads, scoreLedger, scoringModels, stageTransitions } from '../schema';
+import type { Database, Transaction } from '../client.js';
+import { leads, scoreLedger, scoringModels, stageTransitions } from '../schema/index.js';
 
 export type LeadRow = typeof leads.$inferSelect;
 export type LeadUpdate = Partial<typeof leads.$inferInsert>;

@@ -1,6 +1,6 @@
 /** Bulk inserts for the demo institution (services/seed). */
-import type { Database } from '../client';
-import { advisors, campuses, contentItems, courses, leads, trialSessions } from '../schema';
+import type { Database } from '../client.js';
+import { advisors, campuses, contentItems, courses, leads, trialSessions } from '../schema/index.js';
 
 export async function hasAnyCampus(db: Database): Promise<boolean> {
   return (await db.select({ id: campuses.id }).from(campuses).limit(1)).length > 0;

@@ -4,8 +4,8 @@
  * touchpoint it has just inserted, so a replayed event never counts twice.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client';
-import { subscriptions } from '../schema';
+import type { Database, Transaction } from '../client.js';
+import { subscriptions } from '../schema/index.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 

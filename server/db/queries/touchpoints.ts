@@ -1,7 +1,7 @@
 /** Touchpoint writes and reads (SPEC §2.1): recorded once, never lost. */
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Transaction } from '../client';
-import { contentItems, touchpoints } from '../schema';
+import type { Transaction } from '../client.js';
+import { contentItems, touchpoints } from '../schema/index.js';
 
 export type TouchpointInsert = typeof touchpoints.$inferInsert;
 export type TouchpointRow = typeof touchpoints.$inferSelect;

@@ -6,8 +6,8 @@
  * constraint on the table and the partial unique index on bookings are the last line of defence.
  */
 import { and, asc, eq, gt, gte, lt, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client';
-import { bookings, campuses, courses, trialSessions } from '../schema';
+import type { Database, Transaction } from '../client.js';
+import { bookings, campuses, courses, trialSessions } from '../schema/index.js';
 
 const sessionColumns = {
   id: trialSessions.id,

@@ -3,7 +3,7 @@
  * stage it signals; gated items need a registration before download.
  */
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { courses } from './org';
+import { courses } from './org.js';
 
 export const CONTENT_KINDS = ['article', 'video', 'ebook'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];

@@ -2,11 +2,11 @@
  * The drizzle schema: every table, split by group. `server/db/` is the only place that imports
  * drizzle (STYLE.md "Routes → services → adapters").
  */
-export * from './content';
-export * from './leads';
-export * from './messaging';
-export * from './org';
-export * from './routing';
-export * from './scoring';
-export * from './touchpoints';
-export * from './trials';
+export * from './content.js';
+export * from './leads.js';
+export * from './messaging.js';
+export * from './org.js';
+export * from './routing.js';
+export * from './scoring.js';
+export * from './touchpoints.js';
+export * from './trials.js';

@@ -4,7 +4,7 @@
  * models (SPEC §2.2), the score state with denormalised totals for sorting, and the owner.
  */
 import { type AnyPgColumn, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { advisors, campuses } from './org';
+import { advisors, campuses } from './org.js';
 
 export const leads = pgTable(
   'leads',

@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { leads } from './leads';
+import { leads } from './leads.js';
 
 /**
  * Grants per (lead, template). Spend with `UPDATE … SET spent_count = spent_count + 1 WHERE

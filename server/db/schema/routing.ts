@@ -4,7 +4,7 @@
  * concurrent assignments do not pick the same advisor.
  */
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { advisors } from './org';
+import { advisors } from './org.js';
 
 export const routingCursors = pgTable('routing_cursors', {
   /** The pool, e.g. `campus:<id>:course:<id>`. */

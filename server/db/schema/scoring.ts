@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { leads } from './leads';
+import { leads } from './leads.js';
 
 export const SCORE_DIMENSIONS = ['fit', 'engagement'] as const;
 

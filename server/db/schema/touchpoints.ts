@@ -3,7 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { leads } from './leads';
+import { leads } from './leads.js';
 
 export const touchpoints = pgTable(
   'touchpoints',

@@ -4,8 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { leads } from './leads';
-import { advisors, campuses, courses } from './org';
+import { leads } from './leads.js';
+import { advisors, campuses, courses } from './org.js';
 
 export const trialSessions = pgTable(
   'trial_sessions',

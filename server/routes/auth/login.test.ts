@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createScoreState, DEFAULT_SCORING_MODEL, type LoginResponse } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, expectError } from '../../../tests/helpers';
-import { leads, stageTransitions } from '../../db/schema';
+import { createTestApp, expectError } from '../../../tests/helpers/index.js';
+import { leads, stageTransitions } from '../../db/schema/index.js';
 
 const uniqueName = () => `u${randomUUID().slice(0, 8)}`;
 

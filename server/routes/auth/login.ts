@@ -1,8 +1,8 @@
 // POST /api/auth/login — a WeChat login code becomes a session token and the prospect's lead.
 import { loginRequestSchema, loginResponseSchema } from '@scrm/shared';
-import { clientIp, rateLimit } from '../../http/rate-limit';
-import { defineRoute } from '../../http/route';
-import { logIn } from '../../services/auth/log-in';
+import { clientIp, rateLimit } from '../../http/rate-limit.js';
+import { defineRoute } from '../../http/route.js';
+import { logIn } from '../../services/auth/log-in.js';
 
 export const postLoginRoute = defineRoute({
   method: 'post',

@@ -9,8 +9,8 @@ import {
   expectError,
   logInAs,
   type TestApp,
-} from '../../../tests/helpers';
-import { leads } from '../../db/schema';
+} from '../../../tests/helpers/index.js';
+import { leads } from '../../db/schema/index.js';
 
 async function register(t: TestApp, token: string) {
   const catalog = await createTestCatalog(t);

@@ -1,9 +1,9 @@
 // POST /api/auth/phone — bind the phone WeChat verified (getPhoneNumber button) to the prospect's lead.
 import { bindPhoneRequestSchema, bindPhoneResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { rateLimit } from '../../http/rate-limit';
-import { defineRoute } from '../../http/route';
-import { bindPhone } from '../../services/auth/bind-phone';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { defineRoute } from '../../http/route.js';
+import { bindPhone } from '../../services/auth/bind-phone.js';
 
 export const postPhoneRoute = defineRoute({
   method: 'post',

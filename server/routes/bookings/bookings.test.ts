@@ -9,8 +9,8 @@ import {
   expectError,
   logInAs,
   type TestApp,
-} from '../../../tests/helpers';
-import { bookings, leads, touchpoints, trialSessions } from '../../db/schema';
+} from '../../../tests/helpers/index.js';
+import { bookings, leads, touchpoints, trialSessions } from '../../db/schema/index.js';
 
 async function setup(capacity = 10) {
   const t = await createTestApp();

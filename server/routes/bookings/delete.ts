@@ -1,9 +1,9 @@
 // DELETE /api/bookings/:id — cancel one's own booking; the seat goes back.
 import { cancelBookingResponseSchema, entityIdSchema } from '@scrm/shared';
 import { z } from 'zod';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { cancelBooking } from '../../services/bookings/cancel-booking';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { cancelBooking } from '../../services/bookings/cancel-booking.js';
 
 export const deleteBookingRoute = defineRoute({
   method: 'delete',

@@ -1,9 +1,9 @@
 // POST /api/bookings — book a seat in a trial session (409 full or already booked).
 import { createBookingRequestSchema, createBookingResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { rateLimit } from '../../http/rate-limit';
-import { defineRoute } from '../../http/route';
-import { bookTrial } from '../../services/bookings/book-trial';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { defineRoute } from '../../http/route.js';
+import { bookTrial } from '../../services/bookings/book-trial.js';
 
 export const postBookingRoute = defineRoute({
   method: 'post',

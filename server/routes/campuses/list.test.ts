@@ -1,6 +1,6 @@
 import type { ListCampusesResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, createTestCatalog, expectError } from '../../../tests/helpers';
+import { createTestApp, createTestCatalog, expectError } from '../../../tests/helpers/index.js';
 
 describe('GET /api/campuses', () => {
   it('lists the campuses without a token', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { GetContentResponse, ListContentsResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { createRegisteredProspects, createTestApp, expectError } from '../../../tests/helpers';
-import { contentItems } from '../../db/schema';
+import { createRegisteredProspects, createTestApp, expectError } from '../../../tests/helpers/index.js';
+import { contentItems } from '../../db/schema/index.js';
 
 async function setup() {
   const t = await createTestApp();

@@ -1,9 +1,9 @@
 // GET /api/contents/:id — one content item; a gated download link only for a registered viewer.
 import { entityIdSchema, getContentResponseSchema } from '@scrm/shared';
 import { z } from 'zod';
-import { optionalAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { getContent } from '../../services/contents/read-contents';
+import { optionalAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { getContent } from '../../services/contents/read-contents.js';
 
 export const getContentRoute = defineRoute({
   method: 'get',

@@ -1,8 +1,8 @@
 // GET /api/contents — the content feed, filtered by topic or stage, the viewer's stage first.
 import { listContentsQuerySchema, listContentsResponseSchema } from '@scrm/shared';
-import { optionalAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { listContents } from '../../services/contents/read-contents';
+import { optionalAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { listContents } from '../../services/contents/read-contents.js';
 
 export const listContentsRoute = defineRoute({
   method: 'get',

@@ -1,6 +1,6 @@
 import type { ListCoursesResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, createTestCatalog, expectError } from '../../../tests/helpers';
+import { createTestApp, createTestCatalog, expectError } from '../../../tests/helpers/index.js';
 
 describe('GET /api/courses', () => {
   it('lists the courses without a token', async () => {

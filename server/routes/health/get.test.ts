@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, expectError } from '../../../tests/helpers';
+import { createTestApp, expectError } from '../../../tests/helpers/index.js';
 
 describe('GET /api/health', () => {
   it('reports ok and the backends in use', async () => {

@@ -1,7 +1,7 @@
 // GET /api/health: liveness, plus which database and shared-store backends this instance uses.
 import { z } from 'zod';
-import { defineRoute } from '../../http/route';
-import { checkHealth } from '../../services/platform/check-health';
+import { defineRoute } from '../../http/route.js';
+import { checkHealth } from '../../services/platform/check-health.js';
 
 export const healthResponseSchema = z.object({
   ok: z.literal(true),

@@ -1,8 +1,8 @@
 // GET /api/me/bookings — the prospect's own bookings.
 import { listMyBookingsResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { listMyBookings } from '../../services/bookings/list-my-bookings';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { listMyBookings } from '../../services/bookings/list-my-bookings.js';
 
 export const listMyBookingsRoute = defineRoute({
   method: 'get',

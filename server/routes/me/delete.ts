@@ -1,8 +1,8 @@
 // DELETE /api/me — erase the prospect's personal data; anonymous history stays.
 import { deleteMeResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { eraseMe } from '../../services/me/erase-me';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { eraseMe } from '../../services/me/erase-me.js';
 
 export const deleteMeRoute = defineRoute({
   method: 'delete',

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ListMyDownloadsResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, createTestCatalog, expectAccessRules, logInAs, type TestApp } from '../../../tests/helpers';
-import { contentItems } from '../../db/schema';
+import {
+  createTestApp,
+  createTestCatalog,
+  expectAccessRules,
+  logInAs,
+  type TestApp,
+} from '../../../tests/helpers/index.js';
+import { contentItems } from '../../db/schema/index.js';
 
 function download(t: TestApp, contentId: string, minutesAgo: number) {
   return {

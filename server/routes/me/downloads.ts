@@ -1,8 +1,8 @@
 // GET /api/me/downloads — the content the prospect downloaded, latest first.
 import { listMyDownloadsResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { listMyDownloads } from '../../services/contents/read-contents';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { listMyDownloads } from '../../services/contents/read-contents.js';
 
 export const listMyDownloadsRoute = defineRoute({
   method: 'get',

@@ -1,9 +1,9 @@
 // GET /api/me/export — everything stored about the prospect, as one JSON document.
 import { exportMyDataResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { rateLimit } from '../../http/rate-limit';
-import { defineRoute } from '../../http/route';
-import { exportMyData } from '../../services/me/export-my-data';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { defineRoute } from '../../http/route.js';
+import { exportMyData } from '../../services/me/export-my-data.js';
 
 export const exportMeRoute = defineRoute({
   method: 'get',

@@ -1,8 +1,8 @@
 // GET /api/me — the prospect's own lead: stages and the explained score.
 import { getMeResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { getMe } from '../../services/me/get-me';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { getMe } from '../../services/me/get-me.js';
 
 export const getMeRoute = defineRoute({
   method: 'get',

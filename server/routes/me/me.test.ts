@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ExportMyDataResponse, GetMeResponse } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, createTestCatalog, expectAccessRules, expectError, logInAs } from '../../../tests/helpers';
-import { leads, messageOutbox, subscriptions, touchpoints } from '../../db/schema';
+import {
+  createTestApp,
+  createTestCatalog,
+  expectAccessRules,
+  expectError,
+  logInAs,
+} from '../../../tests/helpers/index.js';
+import { leads, messageOutbox, subscriptions, touchpoints } from '../../db/schema/index.js';
 
 async function registeredProspect() {
   const t = await createTestApp();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportMyDataResponse, ListMySubscriptionsResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, expectAccessRules, expectError, logInAs, type TestApp } from '../../../tests/helpers';
-import { subscriptions, touchpoints } from '../../db/schema';
+import { createTestApp, expectAccessRules, expectError, logInAs, type TestApp } from '../../../tests/helpers/index.js';
+import { subscriptions, touchpoints } from '../../db/schema/index.js';
 
 function answer(t: TestApp, accepted: boolean, templateId: string, minutesAgo = 0) {
   return {

@@ -1,8 +1,8 @@
 // GET /api/me/subscriptions — the prospect's subscribe-message grants per template.
 import { listMySubscriptionsResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { defineRoute } from '../../http/route';
-import { listMySubscriptions } from '../../services/me/list-my-subscriptions';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { defineRoute } from '../../http/route.js';
+import { listMySubscriptions } from '../../services/me/list-my-subscriptions.js';
 
 export const listMySubscriptionsRoute = defineRoute({
   method: 'get',

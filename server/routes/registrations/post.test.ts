@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CreateRegistrationResponse } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, createTestCatalog, expectAccessRules, expectError, logInAs } from '../../../tests/helpers';
-import { leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema';
+import {
+  createTestApp,
+  createTestCatalog,
+  expectAccessRules,
+  expectError,
+  logInAs,
+} from '../../../tests/helpers/index.js';
+import { leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema/index.js';
 
 async function setup() {
   const t = await createTestApp();

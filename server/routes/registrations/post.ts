@@ -1,9 +1,9 @@
 // POST /api/registrations — a prospect registers (contact, profile, consent): 201; again = update, 200.
 import { createRegistrationRequestSchema, createRegistrationResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { rateLimit } from '../../http/rate-limit';
-import { defineRoute } from '../../http/route';
-import { registerLead } from '../../services/registrations/register-lead';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { defineRoute } from '../../http/route.js';
+import { registerLead } from '../../services/registrations/register-lead.js';
 
 export const postRegistrationRoute = defineRoute({
   method: 'post',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, expectError, logInAs, type TestApp } from '../../../tests/helpers';
-import { leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema';
+import { createTestApp, expectError, logInAs, type TestApp } from '../../../tests/helpers/index.js';
+import { leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema/index.js';
 
 function pageView(t: TestApp, overrides: Record<string, unknown> = {}) {
   return {

@@ -1,9 +1,9 @@
 // POST /api/touchpoints — a prospect's batch of 1–100 events, idempotent by event id (SPEC §2.1).
 import { ingestTouchpointsRequestSchema, ingestTouchpointsResponseSchema } from '@scrm/shared';
-import { getPrincipal, requireAuth } from '../../http/auth';
-import { clientIp, rateLimit } from '../../http/rate-limit';
-import { defineRoute } from '../../http/route';
-import { ingestTouchpoints } from '../../services/touchpoints/ingest-touchpoints';
+import { getPrincipal, requireAuth } from '../../http/auth.js';
+import { clientIp, rateLimit } from '../../http/rate-limit.js';
+import { defineRoute } from '../../http/route.js';
+import { ingestTouchpoints } from '../../services/touchpoints/ingest-touchpoints.js';
 
 export const postTouchpointsRoute = defineRoute({
   method: 'post',

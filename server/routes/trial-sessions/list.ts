@@ -1,7 +1,7 @@
 // GET /api/trial-sessions — upcoming trial classes with seats left, by course, campus and day.
 import { listTrialSessionsQuerySchema, listTrialSessionsResponseSchema } from '@scrm/shared';
-import { defineRoute } from '../../http/route';
-import { listTrialSessions } from '../../services/bookings/list-trial-sessions';
+import { defineRoute } from '../../http/route.js';
+import { listTrialSessions } from '../../services/bookings/list-trial-sessions.js';
 
 export const listTrialSessionsRoute = defineRoute({
   method: 'get',

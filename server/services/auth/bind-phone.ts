@@ -5,11 +5,11 @@
  * 403 `registration_required`. The reply carries the masked number only.
  */
 import { type BindPhoneResponse, maskPhone, phoneSchema } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { findLeadById, type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
-import { AppError } from '../../http/app-error';
-import { assertLiveLead } from '../leads/lead-guards';
-import { mapWechatError } from './map-wechat-error';
+import type { AppContext } from '../../context.js';
+import { findLeadById, type LeadRow, lockLead, updateLead } from '../../db/queries/leads.js';
+import { AppError } from '../../http/app-error.js';
+import { assertLiveLead } from '../leads/lead-guards.js';
+import { mapWechatError } from './map-wechat-error.js';
 
 /** 40029 here is a stale or forged phone code, not a login code (phonenumber.getPhoneNumber). */
 const PHONE_USER_MESSAGES = { 40029: '手机号授权已失效，请重试' };

@@ -3,12 +3,12 @@
  * first login as `awareness` / `unaware`) → a session token.
  */
 import { createLeadState, type LoginResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { findOrCreateLeadByOpenid } from '../../db/queries/leads';
-import { getActiveScoringModel } from '../leads/record-lead-signals';
-import { toLeadView } from '../leads/to-lead-view';
-import { mapWechatError } from './map-wechat-error';
-import { signSessionToken } from './session-token';
+import type { AppContext } from '../../context.js';
+import { findOrCreateLeadByOpenid } from '../../db/queries/leads.js';
+import { getActiveScoringModel } from '../leads/record-lead-signals.js';
+import { toLeadView } from '../leads/to-lead-view.js';
+import { mapWechatError } from './map-wechat-error.js';
+import { signSessionToken } from './session-token.js';
 
 export async function logIn(ctx: AppContext, options: { code: string }): Promise<LoginResponse> {
   const session = await ctx.wechat.code2Session(options.code).catch((error: unknown) => {

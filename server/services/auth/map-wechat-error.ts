@@ -5,8 +5,8 @@
  * comes from the errcode table in `wechat/wechat-error.ts` unless the caller knows better what
  * the user just did.
  */
-import { AppError } from '../../http/app-error';
-import { WechatApiError } from '../../wechat/wechat-error';
+import { AppError } from '../../http/app-error.js';
+import { WechatApiError } from '../../wechat/wechat-error.js';
 
 export function mapWechatError(error: unknown, userMessages: Partial<Record<number, string>> = {}): AppError {
   if (!(error instanceof WechatApiError))

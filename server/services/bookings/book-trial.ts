@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CreateBookingResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { lockLead } from '../../db/queries/leads';
-import { findActiveBooking, findTrialSessionRow, insertBooking, takeSeat } from '../../db/queries/trials';
-import { AppError } from '../../http/app-error';
-import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards';
-import { recordLeadSignals } from '../leads/record-lead-signals';
-import { toBooking } from './trial-session-view';
+import type { AppContext } from '../../context.js';
+import { lockLead } from '../../db/queries/leads.js';
+import { findActiveBooking, findTrialSessionRow, insertBooking, takeSeat } from '../../db/queries/trials.js';
+import { AppError } from '../../http/app-error.js';
+import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards.js';
+import { recordLeadSignals } from '../leads/record-lead-signals.js';
+import { toBooking } from './trial-session-view.js';
 
 export async function bookTrial(
   ctx: Pick<AppContext, 'db' | 'now'>,

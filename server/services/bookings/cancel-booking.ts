@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CancelBookingResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { lockLead } from '../../db/queries/leads';
-import { findTrialSessionRow, lockOwnBooking, markBookingCancelled, releaseSeat } from '../../db/queries/trials';
-import { AppError } from '../../http/app-error';
-import { recordLeadSignals } from '../leads/record-lead-signals';
-import { toBooking } from './trial-session-view';
+import type { AppContext } from '../../context.js';
+import { lockLead } from '../../db/queries/leads.js';
+import { findTrialSessionRow, lockOwnBooking, markBookingCancelled, releaseSeat } from '../../db/queries/trials.js';
+import { AppError } from '../../http/app-error.js';
+import { recordLeadSignals } from '../leads/record-lead-signals.js';
+import { toBooking } from './trial-session-view.js';
 
 export async function cancelBooking(
   ctx: Pick<AppContext, 'db' | 'now'>,

@@ -1,8 +1,8 @@
 /** `GET /api/me/bookings`: the prospect's bookings, soonest first. */
 import type { ListMyBookingsResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { listLeadBookingsWithSessions } from '../../db/queries/trials';
-import { toBooking } from './trial-session-view';
+import type { AppContext } from '../../context.js';
+import { listLeadBookingsWithSessions } from '../../db/queries/trials.js';
+import { toBooking } from './trial-session-view.js';
 
 export async function listMyBookings(
   ctx: Pick<AppContext, 'db'>,

@@ -1,8 +1,8 @@
 /** `GET /api/trial-sessions`: upcoming sessions with seats left, by course, campus and day. */
 import type { ListTrialSessionsQuery, ListTrialSessionsResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { listTrialSessionRows } from '../../db/queries/trials';
-import { toTrialSession } from './trial-session-view';
+import type { AppContext } from '../../context.js';
+import { listTrialSessionRows } from '../../db/queries/trials.js';
+import { toTrialSession } from './trial-session-view.js';
 
 /** A calendar day in Asia/Shanghai (UTC+8, no daylight saving) as a UTC interval. */
 export function shanghaiDay(date: string): { from: Date; to: Date } {

@@ -1,6 +1,6 @@
 /** Trial session and booking rows as the contract shows them (shared/contracts/trial-sessions.ts). */
 import type { Booking, TrialSession } from '@scrm/shared';
-import type { BookingRow, TrialSessionRow } from '../../db/queries/trials';
+import type { BookingRow, TrialSessionRow } from '../../db/queries/trials.js';
 
 export function toTrialSession(row: TrialSessionRow): TrialSession {
   const seatsLeft = Math.max(0, row.capacity - row.seatsTaken);

@@ -1,7 +1,7 @@
 /** The catalogue the registration and trial pages offer (`GET /api/courses`, `GET /api/campuses`). */
 import type { ListCampusesResponse, ListCoursesResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { listCampusRows, listCourseRows } from '../../db/queries/catalog';
+import type { AppContext } from '../../context.js';
+import { listCampusRows, listCourseRows } from '../../db/queries/catalog.js';
 
 export async function listCourses(ctx: Pick<AppContext, 'db'>): Promise<ListCoursesResponse> {
   const rows = await listCourseRows(ctx.db);

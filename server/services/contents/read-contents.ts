@@ -10,17 +10,17 @@ import {
   type ListContentsResponse,
   type ListMyDownloadsResponse,
 } from '@scrm/shared';
-import type { AppContext } from '../../context';
+import type { AppContext } from '../../context.js';
 import {
   type ContentRow,
   findContent,
   listContentRows,
   listContentTopics,
   listLeadDownloadRows,
-} from '../../db/queries/contents';
-import { findLeadById, type LeadRow } from '../../db/queries/leads';
-import { AppError } from '../../http/app-error';
-import { isRegisteredLead } from '../leads/lead-guards';
+} from '../../db/queries/contents.js';
+import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
+import { AppError } from '../../http/app-error.js';
+import { isRegisteredLead } from '../leads/lead-guards.js';
 
 function toSummary(row: ContentRow): ContentSummary {
   return {

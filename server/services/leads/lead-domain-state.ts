@@ -15,7 +15,7 @@ import {
   type ScoringModel,
   scoreStateSchema,
 } from '@scrm/shared';
-import type { LeadRow, LeadUpdate } from '../../db/queries/leads';
+import type { LeadRow, LeadUpdate } from '../../db/queries/leads.js';
 
 /** The profile fields the fit score reads, from the row's columns (SPEC §2.3). */
 export function toLeadProfile(row: LeadRow): LeadProfile {

@@ -1,5 +1,5 @@
 /** What a lead may do, decided in one place for every service. */
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../http/app-error.js';
 
 /**
  * A token outlives its lead's erasure (it is short-lived but stateless): an erased or unknown lead

@@ -4,8 +4,8 @@
  * needs the history replayed once per lead, when the lead is next touched or by a rescoring job.
  */
 import { buildScoreState, type ScoreState, type ScoringModel, touchpointEventSchema } from '@scrm/shared';
-import type { Transaction } from '../../db/client';
-import { listLeadTouchpoints, type TouchpointRow } from '../../db/queries/touchpoints';
+import type { Transaction } from '../../db/client.js';
+import { listLeadTouchpoints, type TouchpointRow } from '../../db/queries/touchpoints.js';
 
 /** A stored row as the event it was; rows that no longer parse (an old wire shape) are skipped. */
 export function toTouchpointEvent(row: TouchpointRow) {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { TouchpointEvent } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/helpers';
-import { contentItems, leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema';
-import { recordLeadSignals } from './record-lead-signals';
+import { createTestApp } from '../../../tests/helpers/index.js';
+import { contentItems, leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema/index.js';
+import { recordLeadSignals } from './record-lead-signals.js';
 
 async function setup() {
   const t = await createTestApp();

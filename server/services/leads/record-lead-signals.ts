@@ -17,14 +17,14 @@ import {
   type ScoringModel,
   type ScoringSignal,
 } from '@scrm/shared';
-import type { Transaction } from '../../db/client';
-import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads';
-import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions';
-import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints';
-import { AppError } from '../../http/app-error';
-import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state';
-import { rebuildScoreState } from './rebuild-score-state';
-import { summarizeLedger } from './summarize-ledger';
+import type { Transaction } from '../../db/client.js';
+import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads.js';
+import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions.js';
+import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
+import { AppError } from '../../http/app-error.js';
+import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
+import { rebuildScoreState } from './rebuild-score-state.js';
+import { summarizeLedger } from './summarize-ledger.js';
 
 /** Signals that are the prospect's own doing; the others (a message we sent, an advisor's note) are not activity. */
 const NOT_ACTIVITY = new Set<ScoringSignal['type']>(['message_sent', 'advisor_note', 'advisor_call', 'advisor_return']);

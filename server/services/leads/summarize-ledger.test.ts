@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeLedger } from './summarize-ledger';
+import { summarizeLedger } from './summarize-ledger.js';
 
 describe('summarizeLedger', () => {
   it('sums points per rule and dimension, keeps the first signal and the latest time, drops zero sums', () => {

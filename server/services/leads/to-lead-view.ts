@@ -12,9 +12,9 @@ import {
   type ScoringModel,
   scoreLead,
 } from '@scrm/shared';
-import type { LeadRow } from '../../db/queries/leads';
-import { findScoreState, toLeadProfile } from './lead-domain-state';
-import { isRegisteredLead } from './lead-guards';
+import type { LeadRow } from '../../db/queries/leads.js';
+import { findScoreState, toLeadProfile } from './lead-domain-state.js';
+import { isRegisteredLead } from './lead-guards.js';
 
 function toScoreView(row: LeadRow, model: ScoringModel, now: Date): LeadScoreView {
   const state = findScoreState(row, model);

@@ -6,10 +6,10 @@
  * are dropped.
  */
 import type { DeleteMeResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { cancelActiveBookingsOfLead, forgetLeadMessaging } from '../../db/queries/lead-history';
-import { lockLead, updateLead } from '../../db/queries/leads';
-import { assertLiveLead } from '../leads/lead-guards';
+import type { AppContext } from '../../context.js';
+import { cancelActiveBookingsOfLead, forgetLeadMessaging } from '../../db/queries/lead-history.js';
+import { lockLead, updateLead } from '../../db/queries/leads.js';
+import { assertLiveLead } from '../leads/lead-guards.js';
 
 export async function eraseMe(
   ctx: Pick<AppContext, 'db' | 'now'>,

@@ -1,14 +1,14 @@
 /** `GET /api/me/export`: everything stored about the prospect (SPEC §4 "export their data"). */
 import type { ExportMyDataResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { listLeadBookingRows, listLeadTransitionRows } from '../../db/queries/lead-history';
-import { findLeadById } from '../../db/queries/leads';
-import { listLeadSubscriptions } from '../../db/queries/subscriptions';
-import { listLeadTouchpoints } from '../../db/queries/touchpoints';
-import { assertLiveLead } from '../leads/lead-guards';
-import { getActiveScoringModel } from '../leads/record-lead-signals';
-import { toLeadView } from '../leads/to-lead-view';
-import { toMySubscription } from './list-my-subscriptions';
+import type { AppContext } from '../../context.js';
+import { listLeadBookingRows, listLeadTransitionRows } from '../../db/queries/lead-history.js';
+import { findLeadById } from '../../db/queries/leads.js';
+import { listLeadSubscriptions } from '../../db/queries/subscriptions.js';
+import { listLeadTouchpoints } from '../../db/queries/touchpoints.js';
+import { assertLiveLead } from '../leads/lead-guards.js';
+import { getActiveScoringModel } from '../leads/record-lead-signals.js';
+import { toLeadView } from '../leads/to-lead-view.js';
+import { toMySubscription } from './list-my-subscriptions.js';
 
 export async function exportMyData(
   ctx: Pick<AppContext, 'db' | 'now'>,

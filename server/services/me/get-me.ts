@@ -1,10 +1,10 @@
 /** `GET /api/me`: the prospect's own lead, with both stages and the explained score. */
 import type { GetMeResponse } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { findLeadById } from '../../db/queries/leads';
-import { assertLiveLead } from '../leads/lead-guards';
-import { getActiveScoringModel } from '../leads/record-lead-signals';
-import { toLeadView } from '../leads/to-lead-view';
+import type { AppContext } from '../../context.js';
+import { findLeadById } from '../../db/queries/leads.js';
+import { assertLiveLead } from '../leads/lead-guards.js';
+import { getActiveScoringModel } from '../leads/record-lead-signals.js';
+import { toLeadView } from '../leads/to-lead-view.js';
 
 export async function getMe(ctx: Pick<AppContext, 'db' | 'now'>, options: { leadId: string }): Promise<GetMeResponse> {
   return ctx.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 /** `GET /api/me/subscriptions`: the prospect's subscribe-message grants (SPEC §2.5). */
 import type { ListMySubscriptionsResponse, MySubscription } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { listLeadSubscriptions, type SubscriptionRow } from '../../db/queries/subscriptions';
+import type { AppContext } from '../../context.js';
+import { listLeadSubscriptions, type SubscriptionRow } from '../../db/queries/subscriptions.js';
 
 export function toMySubscription(row: SubscriptionRow): MySubscription {
   return {

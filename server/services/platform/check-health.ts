@@ -2,9 +2,9 @@
  * Health (issue 4 §8): round-trips to the database and the shared store and reports which
  * backends this instance runs on. A failing backend is a 503 so that a load balancer notices.
  */
-import type { AppContext } from '../../context';
-import { pingDatabase } from '../../db/client';
-import { AppError } from '../../http/app-error';
+import type { AppContext } from '../../context.js';
+import { pingDatabase } from '../../db/client.js';
+import { AppError } from '../../http/app-error.js';
 
 export interface Health {
   ok: true;

@@ -8,14 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CreateRegistrationRequest, CreateRegistrationResponse, LeadProfile, TouchpointEvent } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog';
-import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads';
-import { AppError } from '../../http/app-error';
-import { toLeadProfile } from '../leads/lead-domain-state';
-import { assertLiveLead } from '../leads/lead-guards';
-import { getActiveScoringModel, recordLeadSignals } from '../leads/record-lead-signals';
-import { toLeadView } from '../leads/to-lead-view';
+import type { AppContext } from '../../context.js';
+import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog.js';
+import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads.js';
+import { AppError } from '../../http/app-error.js';
+import { toLeadProfile } from '../leads/lead-domain-state.js';
+import { assertLiveLead } from '../leads/lead-guards.js';
+import { getActiveScoringModel, recordLeadSignals } from '../leads/record-lead-signals.js';
+import { toLeadView } from '../leads/to-lead-view.js';
 
 /** A device clock may run a little fast; a consent dated further ahead than this is not believed. */
 const CONSENT_CLOCK_SKEW_MS = 10 * 60_000;

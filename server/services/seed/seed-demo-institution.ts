@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createLeadState, DEFAULT_SCORING_MODEL, type HistoricalLead, type ScoringSignal } from '@scrm/shared';
-import type { Database } from '../../db/client';
+import type { Database } from '../../db/client.js';
 import {
   hasAnyCampus,
   insertAdvisors,
@@ -15,8 +15,8 @@ import {
   insertCourses,
   insertLeads,
   insertTrialSessions,
-} from '../../db/queries/seed';
-import { recordLeadSignals } from '../leads/record-lead-signals';
+} from '../../db/queries/seed.js';
+import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import {
   DEMO_ADVISOR_NAMES,
   DEMO_CAMPUSES,
@@ -25,7 +25,7 @@ import {
   DEMO_MANAGER_NAMES,
   demoContentBody,
   demoLeadName,
-} from './demo-catalog';
+} from './demo-catalog.js';
 
 const DAY_MS = 86_400_000;
 

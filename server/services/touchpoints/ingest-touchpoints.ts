@@ -4,9 +4,9 @@
  * broken clock cannot push points into the future or the distant past.
  */
 import type { IngestTouchpointsResponse, TouchpointEvent } from '@scrm/shared';
-import type { AppContext } from '../../context';
-import { AppError } from '../../http/app-error';
-import { recordLeadSignals } from '../leads/record-lead-signals';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/app-error.js';
+import { recordLeadSignals } from '../leads/record-lead-signals.js';
 
 /** Device clocks drift; a few minutes ahead is normal, a day ahead is a broken clock. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;

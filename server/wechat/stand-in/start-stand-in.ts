@@ -1,8 +1,8 @@
 /** Serves the WeChat stand-in on a local port (`port: 0` picks a free one). */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { STAND_IN_CREDENTIALS, STAND_IN_TEMPLATE_IDS } from './credentials';
-import { createWechatStandIn, type StandInOptions } from './stand-in-app';
+import { STAND_IN_CREDENTIALS, STAND_IN_TEMPLATE_IDS } from './credentials.js';
+import { createWechatStandIn, type StandInOptions } from './stand-in-app.js';
 
 export { STAND_IN_CREDENTIALS, STAND_IN_TEMPLATE_IDS };
 
