@@ -9,6 +9,7 @@ export { createTestCatalog } from './catalog.js';
 export { createTestClock, DEFAULT_TEST_TIME, type TestClock } from './clock.js';
 export { expectError } from './expect-error.js';
 export { createRegisteredProspects } from './prospects.js';
+export { registerThroughApi } from './registration.js';
 export { type RequestOptions, request, type TestResponse } from './request.js';
 export { one } from './rows.js';
 export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';

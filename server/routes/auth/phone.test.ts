@@ -4,37 +4,18 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   createTestApp,
-  createTestCatalog,
   expectAccessRules,
   expectError,
   logInAs,
-  type TestApp,
+  registerThroughApi,
 } from '../../../tests/helpers/index.js';
 import { leads } from '../../db/schema/index.js';
-
-async function register(t: TestApp, token: string) {
-  const catalog = await createTestCatalog(t);
-  const res = await t.request('/api/registrations', {
-    method: 'POST',
-    token,
-    json: {
-      name: '赵敏',
-      phone: '13911112222',
-      role: 'parent',
-      grade: 'middle',
-      courseId: catalog.course.id,
-      timeline: 'within_1_year',
-      campusId: catalog.campus.id,
-      consent: { policyVersion: '2026-11', agreedAt: t.clock.now().toISOString() },
-    },
-  });
-  expect(res.status).toBe(201);
-}
 
 async function setup({ isRegistered = true } = {}) {
   const t = await createTestApp();
   const me = await logInAs(t, `p${randomUUID().slice(0, 8)}`);
-  if (isRegistered) await register(t, me.token);
+  if (isRegistered)
+    await registerThroughApi(t, me.token, { name: '赵敏', phone: '13911112222', role: 'parent', grade: 'middle' });
   const bind = (json: unknown, token = me.token) =>
     t.request<BindPhoneResponse>('/api/auth/phone', { method: 'POST', token, ...(json === undefined ? {} : { json }) });
   const phoneColumns = async () => {

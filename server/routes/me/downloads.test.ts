@@ -3,9 +3,9 @@ import type { ListMyDownloadsResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
 import {
   createTestApp,
-  createTestCatalog,
   expectAccessRules,
   logInAs,
+  registerThroughApi,
   type TestApp,
 } from '../../../tests/helpers/index.js';
 import { contentItems } from '../../db/schema/index.js';
@@ -72,22 +72,7 @@ describe('GET /api/me/downloads', () => {
     await report([download(t, whitepaper.id, 5)]);
     expect(await mine()).toMatchObject([{ content: { id: whitepaper.id, isGated: true }, downloadUrl: null }]);
 
-    const { campus, course } = await createTestCatalog(t);
-    const registered = await t.request('/api/registrations', {
-      method: 'POST',
-      token: me.token,
-      json: {
-        name: '王芳',
-        phone: '13812345678',
-        role: 'parent',
-        grade: 'high',
-        courseId: course.id,
-        timeline: 'within_3_months',
-        campusId: campus.id,
-        consent: { policyVersion: '2026-11', agreedAt: t.clock.now().toISOString() },
-      },
-    });
-    expect(registered.status).toBe(201);
+    await registerThroughApi(t, me.token);
     expect(await mine()).toMatchObject([{ downloadUrl: '/downloads/whitepaper.pdf' }]);
   });
 

@@ -4,33 +4,18 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   createTestApp,
-  createTestCatalog,
   expectAccessRules,
   expectError,
   logInAs,
+  registerThroughApi,
 } from '../../../tests/helpers/index.js';
 import { leads, messageOutbox, subscriptions, touchpoints } from '../../db/schema/index.js';
 
 async function registeredProspect() {
   const t = await createTestApp();
-  const catalog = await createTestCatalog(t);
   const name = `m${randomUUID().slice(0, 8)}`;
   const me = await logInAs(t, name);
-  const registered = await t.request('/api/registrations', {
-    method: 'POST',
-    token: me.token,
-    json: {
-      name: '李华',
-      phone: '13912345678',
-      role: 'student',
-      grade: 'university',
-      courseId: catalog.course.id,
-      timeline: 'within_1_year',
-      campusId: catalog.campus.id,
-      consent: { policyVersion: '2026-11', agreedAt: t.clock.now().toISOString() },
-    },
-  });
-  expect(registered.status).toBe(201);
+  await registerThroughApi(t, me.token);
   return { t, me, name };
 }
 
