@@ -1,9 +1,9 @@
 /**
  * A new visitor's journey in the browser (issue 5 "Done means"): `npm start`'s server with the
  * H5 build, headless Chromium through playwright-core: home → article → gated download →
- * register with consent → download → book a trial class → see it under Me. Then the API is read
- * to check that the touchpoints, score and stages moved as the domain rules say. Screenshots of
- * each page go to test-results/screenshots/ (not committed).
+ * register with consent → download → book a trial class → see it and the download under Me.
+ * Then the API is read to check that the touchpoints, score and stages moved as the domain rules
+ * say. Screenshots of each page go to test-results/screenshots/ (not committed).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import type { ExportMyDataResponse, GetMeResponse, ListMyBookingsResponse } from '@scrm/shared';
