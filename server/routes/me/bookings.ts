@@ -10,7 +10,7 @@ export const listMyBookingsRoute = defineRoute({
   summary: 'My bookings',
   tags: ['bookings', 'me'],
   response: listMyBookingsResponseSchema,
-  errors: ['unauthenticated'],
+  errors: ['unauthenticated', 'forbidden'],
   middleware: [requireAuth('prospect')],
   handler: ({ ctx, c }) => listMyBookings(ctx, { leadId: getPrincipal(c).subject }),
 });

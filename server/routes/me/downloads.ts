@@ -10,7 +10,7 @@ export const listMyDownloadsRoute = defineRoute({
   summary: 'My downloads',
   tags: ['contents', 'me'],
   response: listMyDownloadsResponseSchema,
-  errors: ['unauthenticated'],
+  errors: ['unauthenticated', 'forbidden'],
   middleware: [requireAuth('prospect')],
   handler: ({ ctx, c }) => listMyDownloads(ctx, { leadId: getPrincipal(c).subject }),
 });

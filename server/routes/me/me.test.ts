@@ -78,6 +78,9 @@ describe('/api/me', () => {
     for (const [method, path] of [
       ['GET', '/api/me'],
       ['GET', '/api/me/export'],
+      ['GET', '/api/me/bookings'],
+      ['GET', '/api/me/downloads'],
+      ['GET', '/api/me/subscriptions'],
       ['DELETE', '/api/me'],
     ] as const) {
       expectError(await t.request(path, { method, token: me.token }), 401, 'unauthenticated');

@@ -10,7 +10,7 @@ export const listMySubscriptionsRoute = defineRoute({
   summary: 'My message subscriptions',
   tags: ['me'],
   response: listMySubscriptionsResponseSchema,
-  errors: ['unauthenticated'],
+  errors: ['unauthenticated', 'forbidden'],
   middleware: [requireAuth('prospect')],
   handler: ({ ctx, c }) => listMySubscriptions(ctx, { leadId: getPrincipal(c).subject }),
 });

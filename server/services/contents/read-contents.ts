@@ -20,7 +20,7 @@ import {
 } from '../../db/queries/contents.js';
 import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
-import { isRegisteredLead } from '../leads/lead-guards.js';
+import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards.js';
 
 function toSummary(row: ContentRow): ContentSummary {
   return {
@@ -99,9 +99,10 @@ export async function listMyDownloads(
   options: { leadId: string },
 ): Promise<ListMyDownloadsResponse> {
   const [viewer, rows] = await Promise.all([
-    findViewer(ctx, options.leadId),
+    findLeadById(ctx.db, options.leadId),
     listLeadDownloadRows(ctx.db, options.leadId),
   ]);
+  assertLiveLead(viewer, options.leadId);
   return {
     downloads: rows.map(({ content, downloadedAt }) => ({
       content: toSummary(content),

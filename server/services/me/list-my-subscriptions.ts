@@ -1,7 +1,9 @@
 /** `GET /api/me/subscriptions`: the prospect's subscribe-message grants (SPEC §2.5). */
 import type { ListMySubscriptionsResponse, MySubscription } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
+import { findLeadById } from '../../db/queries/leads.js';
 import { listLeadSubscriptions, type SubscriptionRow } from '../../db/queries/subscriptions.js';
+import { assertLiveLead } from '../leads/lead-guards.js';
 
 export function toMySubscription(row: SubscriptionRow): MySubscription {
   return {
@@ -18,6 +20,10 @@ export async function listMySubscriptions(
   ctx: Pick<AppContext, 'db'>,
   options: { leadId: string },
 ): Promise<ListMySubscriptionsResponse> {
-  const rows = await listLeadSubscriptions(ctx.db, options.leadId);
+  const [lead, rows] = await Promise.all([
+    findLeadById(ctx.db, options.leadId),
+    listLeadSubscriptions(ctx.db, options.leadId),
+  ]);
+  assertLiveLead(lead, options.leadId);
   return { subscriptions: rows.map(toMySubscription) };
 }
