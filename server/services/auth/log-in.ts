@@ -2,9 +2,10 @@
  * Login (issue 4 item 5): a `wx.login` code → code2Session → the prospect's lead (created on the
  * first login as `awareness` / `unaware`) → a session token.
  */
-import { createLeadState, type LoginResponse } from '@scrm/shared';
+import type { LoginResponse } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import { findOrCreateLeadByOpenid } from '../../db/queries/leads.js';
+import { toNewLead } from '../leads/lead-domain-state.js';
 import { getActiveScoringModel } from '../leads/record-lead-signals.js';
 import { toLeadView } from '../leads/to-lead-view.js';
 import { mapWechatError } from './map-wechat-error.js';
@@ -17,30 +18,10 @@ export async function logIn(ctx: AppContext, options: { code: string }): Promise
   const now = ctx.now();
   const lead = await ctx.db.transaction(async (tx) => {
     const model = await getActiveScoringModel(tx);
-    const { state, transition } = createLeadState({ at: now.toISOString(), model, source: 'wechat_login' });
+    const fresh = toNewLead({ openid: session.openid, at: now, model, source: 'wechat_login' });
     const { lead } = await findOrCreateLeadByOpenid(tx, {
-      lead: {
-        openid: session.openid,
-        unionid: session.unionid ?? null,
-        lifecycleStage: state.lifecycle.stage,
-        lifecycleStageAt: now,
-        lifecycleArrivals: state.lifecycle.arrivals as Record<string, number>,
-        journeyStage: state.journey.stage,
-        journeyStageAt: now,
-        journeyState: { state: state.journey.state, arrivals: state.journey.arrivals },
-        scoreState: state.score,
-        scoringModelVersion: model.version,
-        createdAt: now,
-        updatedAt: now,
-      },
-      firstTransition: {
-        model: 'lifecycle',
-        fromStage: null,
-        toStage: transition.to,
-        ordinal: transition.ordinal,
-        cause: { ruleId: transition.ruleId, label: transition.label, ...transition.cause },
-        at: now,
-      },
+      ...fresh,
+      lead: { ...fresh.lead, unionid: session.unionid ?? null },
     });
     return lead;
   });

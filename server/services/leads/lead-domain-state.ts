@@ -4,6 +4,7 @@
  */
 import {
   createJourneyState,
+  createLeadState,
   createScoreState,
   isJourneyStage,
   isLifecycleStage,
@@ -15,7 +16,7 @@ import {
   type ScoringModel,
   scoreStateSchema,
 } from '@scrm/shared';
-import type { LeadRow, LeadUpdate } from '../../db/queries/leads.js';
+import type { LeadInsert, LeadRow, LeadUpdate, StageTransitionInsert } from '../../db/queries/leads.js';
 
 /** The profile fields the fit score reads, from the row's columns (SPEC §2.3). */
 export function toLeadProfile(row: LeadRow): LeadProfile {
@@ -112,4 +113,39 @@ export function toLeadProgressColumns(
     update.journeyStageAt = now;
   }
   return update;
+}
+
+/**
+ * A lead that starts at `at` (a first login, a bench's logged-in leads): its first stages and an
+ * empty score state under `model`, so its first signals are scored without a rebuild from history.
+ */
+export function toNewLead(options: { openid: string; at: Date; model: ScoringModel; source?: string }): {
+  lead: LeadInsert & { openid: string };
+  firstTransition: Omit<StageTransitionInsert, 'leadId'>;
+} {
+  const { at, model } = options;
+  const { state, transition } = createLeadState({ at: at.toISOString(), model, source: options.source });
+  return {
+    lead: {
+      openid: options.openid,
+      lifecycleStage: state.lifecycle.stage,
+      lifecycleStageAt: at,
+      lifecycleArrivals: state.lifecycle.arrivals as Record<string, number>,
+      journeyStage: state.journey.stage,
+      journeyStageAt: at,
+      journeyState: { state: state.journey.state, arrivals: state.journey.arrivals },
+      scoreState: state.score,
+      scoringModelVersion: model.version,
+      createdAt: at,
+      updatedAt: at,
+    },
+    firstTransition: {
+      model: 'lifecycle',
+      fromStage: null,
+      toStage: transition.to,
+      ordinal: transition.ordinal,
+      cause: { ruleId: transition.ruleId, label: transition.label, ...transition.cause },
+      at,
+    },
+  };
 }
