@@ -122,6 +122,21 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     expect(lifecycle[0]).toBe('awareness');
     expect(lifecycle.at(-1)).toBe('opportunity');
   });
+
+  it('a lost connection shows a Chinese error with a retry, and the retry recovers', async () => {
+    const visitor = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await visitor.route('**/api/contents**', (route) => route.abort('internetdisconnected'));
+    await visitor.goto(`${product.url}/#/pages/index/index`);
+    const home = visitor.locator('.home').last();
+    await home.locator('.page-status--error').getByText('网络连接失败，请检查网络后重试').waitFor();
+    await visitor.screenshot({ path: `${SCREENSHOTS}/8-offline.png` });
+
+    await visitor.unroute('**/api/contents**');
+    await home.getByText('重试', { exact: true }).click();
+    await home.getByText('雅思和托福该怎么选？一文讲清区别').waitFor();
+    expect(await home.locator('.page-status--error').count()).toBe(0);
+    await visitor.close();
+  });
 });
 
 /** Fills the registration form the way a parent would, with consent, and submits it. */
