@@ -20,7 +20,7 @@ import {
 } from '../../db/queries/contents.js';
 import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
-import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards.js';
+import { isRegisteredLead, readOfLiveLead } from '../leads/lead-guards.js';
 
 function toSummary(row: ContentRow): ContentSummary {
   return {
@@ -98,11 +98,7 @@ export async function listMyDownloads(
   ctx: Pick<AppContext, 'db'>,
   options: { leadId: string },
 ): Promise<ListMyDownloadsResponse> {
-  const [viewer, rows] = await Promise.all([
-    findLeadById(ctx.db, options.leadId),
-    listLeadDownloadRows(ctx.db, options.leadId),
-  ]);
-  assertLiveLead(viewer, options.leadId);
+  const { lead: viewer, data: rows } = await readOfLiveLead(ctx.db, options.leadId, listLeadDownloadRows);
   return {
     downloads: rows.map(({ content, downloadedAt }) => ({
       content: toSummary(content),

@@ -1,4 +1,6 @@
 /** What a lead may do, decided in one place for every service. */
+import type { Database } from '../../db/client.js';
+import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
 
 /**
@@ -20,4 +22,18 @@ export function assertLiveLead<T extends { erasedAt: Date | null }>(
  */
 export function isRegisteredLead(lead: { consentAgreedAt: Date | null; phone: string | null }): boolean {
   return lead.consentAgreedAt !== null && lead.phone !== null;
+}
+
+/**
+ * Reads something of a prospect's own (`GET /api/me/…` lists) alongside the lead, in parallel, and
+ * refuses an erased lead's token as `assertLiveLead` does.
+ */
+export async function readOfLiveLead<T>(
+  db: Database,
+  leadId: string,
+  read: (db: Database, leadId: string) => Promise<T>,
+): Promise<{ lead: LeadRow; data: T }> {
+  const [lead, data] = await Promise.all([findLeadById(db, leadId), read(db, leadId)]);
+  assertLiveLead(lead, leadId);
+  return { lead, data };
 }

@@ -1,9 +1,8 @@
 /** `GET /api/me/subscriptions`: the prospect's subscribe-message grants (SPEC §2.5). */
 import type { ListMySubscriptionsResponse, MySubscription } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
-import { findLeadById } from '../../db/queries/leads.js';
 import { listLeadSubscriptions, type SubscriptionRow } from '../../db/queries/subscriptions.js';
-import { assertLiveLead } from '../leads/lead-guards.js';
+import { readOfLiveLead } from '../leads/lead-guards.js';
 
 export function toMySubscription(row: SubscriptionRow): MySubscription {
   return {
@@ -20,10 +19,6 @@ export async function listMySubscriptions(
   ctx: Pick<AppContext, 'db'>,
   options: { leadId: string },
 ): Promise<ListMySubscriptionsResponse> {
-  const [lead, rows] = await Promise.all([
-    findLeadById(ctx.db, options.leadId),
-    listLeadSubscriptions(ctx.db, options.leadId),
-  ]);
-  assertLiveLead(lead, options.leadId);
+  const { data: rows } = await readOfLiveLead(ctx.db, options.leadId, listLeadSubscriptions);
   return { subscriptions: rows.map(toMySubscription) };
 }
