@@ -85,6 +85,9 @@ function checkCombinations(input: EnvSource): string[] {
     for (const name of ['AUTH_SECRET', 'CRON_SECRET']) {
       if (input[name] === undefined) problems.push(`${name}: required in production`);
     }
+    // The development value is in the source, so anyone could sign tokens with it.
+    if (input.AUTH_SECRET === DEV_AUTH_SECRET)
+      problems.push('AUTH_SECRET: the development value is refused in production');
   }
   return problems;
 }
