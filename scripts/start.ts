@@ -76,7 +76,8 @@ log(seeded.isSeeded ? `· demo institution seeded: ${JSON.stringify(seeded)}` : 
 
 const isH5Ready = ensureH5Build();
 const app = new Hono();
-app.all('/api/*', (c) => runtime.app.fetch(c.req.raw));
+// The Node bindings (`c.env`) carry the connection, whose peer is the client's address (ADR 007).
+app.all('/api/*', (c) => runtime.app.fetch(c.req.raw, c.env));
 app.get('/downloads/:file{[a-z0-9-]+\\.pdf}', (c) =>
   c.body(createDemoPdf(c.req.param('file').replace(/\.pdf$/, '')), 200, { 'content-type': 'application/pdf' }),
 );

@@ -61,4 +61,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv(production)).toThrow(EnvError);
     expect(() => parseEnv(production)).toThrow(problem);
   });
+
+  it.each([
+    [{}, 'none'],
+    [{ VERCEL: '1' }, 'vercel'],
+    [{ VERCEL: '1', TRUSTED_PROXY: 'none' }, 'none'],
+    [{ TRUSTED_PROXY: 'vercel' }, 'vercel'],
+  ])('selects the trusted proxy from %j: %s', (source, proxy) => {
+    expect(parseEnv(source).TRUSTED_PROXY).toBe(proxy);
+  });
+
+  it('refuses a proxy it does not know how to trust', () => {
+    expect(() => parseEnv({ TRUSTED_PROXY: 'cloudflare' })).toThrow('TRUSTED_PROXY');
+  });
 });
