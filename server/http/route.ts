@@ -48,7 +48,11 @@ export interface RouteDefinition<S extends RouteRequestSchemas = RouteRequestSch
    * at run time with `c.status(…)` (e.g. 201 created, 200 updated); each is documented.
    */
   status?: SuccessStatus | readonly SuccessStatus[];
-  /** Error codes this route can answer with, for the OpenAPI document. */
+  /**
+   * Error codes the handler (its service) can answer with, for the OpenAPI document. Those of the
+   * middleware, the validation and the platform steps are added from what the route uses
+   * (`documentedErrors` in openapi.ts); listing them here too is harmless.
+   */
   errors?: readonly ErrorCode[];
   /** Runs before validation, e.g. authentication. */
   middleware?: readonly MiddlewareHandler<AppEnv>[];
