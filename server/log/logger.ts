@@ -55,12 +55,18 @@ export function createLogger(options: LoggerOptions, bound: LogFields = {}): Log
   };
 }
 
-/** Errors do not survive `JSON.stringify`; turn them into plain objects. */
+/**
+ * Errors do not survive `JSON.stringify`; turn them into plain objects, with their `cause` (a
+ * driver's error wrapped by drizzle's "Failed query" holds the database's reason there).
+ */
+function serialiseError(error: Error, depth = 0): Record<string, unknown> {
+  const cause = error.cause instanceof Error && depth < 3 ? { cause: serialiseError(error.cause, depth + 1) } : {};
+  return { name: error.name, message: error.message, stack: error.stack, ...cause };
+}
+
 function serialiseFields(fields: LogFields | undefined): LogFields {
   if (!fields) return {};
   const out: LogFields = {};
-  for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-  }
+  for (const [key, value] of Object.entries(fields)) out[key] = value instanceof Error ? serialiseError(value) : value;
   return out;
 }
