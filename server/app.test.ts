@@ -166,6 +166,21 @@ describe('createApp', () => {
     });
   });
 
+  it.each([
+    ['a success', '/api/limited'],
+    ['an error', '/api/fail/conflict'],
+    ['an unknown path', '/api/nope'],
+  ])('sends the security headers with %s', async (_label, path) => {
+    const t = await createTestApp({ routes });
+    const res = await t.request(path);
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
   it('ignores an unsafe incoming request id', async () => {
     const t = await createTestApp({ routes });
     const res = await t.request('/api/nope', { headers: { 'x-request-id': 'bad id\n' } });
