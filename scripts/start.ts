@@ -5,7 +5,7 @@
  * serves the API at /api and the H5 app at /.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -14,6 +14,7 @@ import { X_EDUCATION_MAPPING } from '@scrm/shared';
 import { Hono } from 'hono';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { loadEnv } from '../server/env.js';
+import { h5SecurityHeaders, hashInlineScripts } from '../server/http/security-headers.js';
 import { createRuntime } from '../server/runtime.js';
 import { createDemoPdf } from '../server/services/seed/demo-download.js';
 import { seedDemoInstitution } from '../server/services/seed/seed-demo-institution.js';
@@ -76,7 +77,13 @@ log(seeded.isSeeded ? `· demo institution seeded: ${JSON.stringify(seeded)}` : 
 
 const isH5Ready = ensureH5Build();
 const app = new Hono();
-app.all('/api/*', (c) => runtime.app.fetch(c.req.raw));
+// The Node bindings (`c.env`) carry the connection, whose peer is the client's address (ADR 007).
+app.all('/api/*', (c) => runtime.app.fetch(c.req.raw, c.env));
+// The H5 app and downloads get their own policy (the API above sets its own); the template's inline
+// script is allowed by its hash, read from the build being served.
+const h5Index = join(h5Dir, 'index.html');
+const inlineScriptHashes = existsSync(h5Index) ? hashInlineScripts(readFileSync(h5Index, 'utf8')) : [];
+app.use('/*', h5SecurityHeaders({ inlineScriptHashes }));
 app.get('/downloads/:file{[a-z0-9-]+\\.pdf}', (c) =>
   c.body(createDemoPdf(c.req.param('file').replace(/\.pdf$/, '')), 200, { 'content-type': 'application/pdf' }),
 );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createTestApp, expectError } from '../tests/helpers/index.js';
 import { AppError } from './http/app-error.js';
 import { MAX_BODY_BYTES } from './http/body-limit.js';
+import { clientAddress } from './http/client-address.js';
 import { rateLimit } from './http/rate-limit.js';
 import { defineRoute } from './http/route.js';
 
@@ -47,7 +48,15 @@ const limitedRoute = defineRoute({
   response: z.object({ ok: z.boolean() }),
   handler: () => ({ ok: true }),
 });
-const routes = [echoRoute, failRoute, limitedRoute];
+const perAddressRoute = defineRoute({
+  method: 'get',
+  path: '/limited-per-address',
+  summary: 'Two per minute per client address',
+  middleware: [rateLimit((c) => ({ key: `address:${clientAddress(c)}`, limit: 2, windowMs: 60_000 }))],
+  response: z.object({ ok: z.boolean() }),
+  handler: () => ({ ok: true }),
+});
+const routes = [echoRoute, failRoute, limitedRoute, perAddressRoute];
 const ID = '0b7f3a52-3c2e-4a55-9f7e-2f1a4d1c9e01';
 
 describe('createApp', () => {
@@ -123,6 +132,55 @@ describe('createApp', () => {
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  // ADR 007: which address a per-address limit counts.
+  describe('per client address', () => {
+    const statuses = async (t: Awaited<ReturnType<typeof createTestApp>>, options: Parameters<typeof t.request>[1]) => {
+      const out: number[] = [];
+      for (let i = 0; i < 3; i += 1) out.push((await t.request('/api/limited-per-address', options)).status);
+      return out;
+    };
+
+    it('counts the connection address and ignores forwarding headers the client writes', async () => {
+      const t = await createTestApp({ routes });
+      const spoofed = (n: number) => ({ 'x-forwarded-for': `10.0.0.${n}`, 'x-vercel-forwarded-for': `10.1.0.${n}` });
+      expect(await statuses(t, { remoteAddress: '203.0.113.1', headers: spoofed(1) })).toEqual([200, 200, 429]);
+      expect(
+        (await t.request('/api/limited-per-address', { remoteAddress: '203.0.113.1', headers: spoofed(2) })).status,
+      ).toBe(429);
+      expect(await statuses(t, { remoteAddress: '203.0.113.2' })).toEqual([200, 200, 429]);
+    });
+
+    it('gives each request without a known address a bucket of its own, not one shared "unknown"', async () => {
+      const t = await createTestApp({ routes });
+      expect(await statuses(t, {})).toEqual([200, 200, 200]);
+    });
+
+    it("reads Vercel's own header, and only it, when TRUSTED_PROXY=vercel", async () => {
+      const t = await createTestApp({ routes, env: { TRUSTED_PROXY: 'vercel' } });
+      const via = (address: string) => ({
+        remoteAddress: '10.200.0.1', // Vercel's proxy, the same for everyone
+        headers: { 'x-vercel-forwarded-for': address, 'x-forwarded-for': '192.0.2.1' },
+      });
+      expect(await statuses(t, via('203.0.113.9'))).toEqual([200, 200, 429]);
+      expect(await statuses(t, via('203.0.113.10'))).toEqual([200, 200, 429]);
+    });
+  });
+
+  it.each([
+    ['a success', '/api/limited'],
+    ['an error', '/api/fail/conflict'],
+    ['an unknown path', '/api/nope'],
+  ])('sends the security headers with %s', async (_label, path) => {
+    const t = await createTestApp({ routes });
+    const res = await t.request(path);
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
   it('ignores an unsafe incoming request id', async () => {
     const t = await createTestApp({ routes });
     const res = await t.request('/api/nope', { headers: { 'x-request-id': 'bad id\n' } });
@@ -142,6 +200,7 @@ describe('GET /api/openapi.json', () => {
       '/api/echo/{id}',
       '/api/fail/{kind}',
       '/api/limited',
+      '/api/limited-per-address',
       '/api/openapi.json',
     ]);
     const echo = res.body.paths['/api/echo/{id}']?.post;

@@ -1,8 +1,9 @@
 /**
  * The one HTTP app (hono), under `/api`. Built from its dependencies by `createApp(deps)`:
  * production builds it once per function instance (`server/runtime.ts`), tests build their own
- * (`tests/helpers`). Middleware order: request id → context → body limit → route (validation,
- * handler) → response; errors from any step become the envelope (ADR 002).
+ * (`tests/helpers`). Middleware order: request id → security headers → context → body limit →
+ * route (unstorable text, auth, rate limits, validation, handler) → response; errors from any step
+ * become the envelope (ADR 002).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { createErrorHandler, notFoundHandler } from './http/on-error.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { requestId } from './http/request-id.js';
 import { type AnyRoute, defineRoute, mountRoute } from './http/route.js';
+import { apiSecurityHeaders } from './http/security-headers.js';
 import { routes as allRoutes } from './routes/index.js';
 
 export interface CreateAppOptions {
@@ -25,6 +27,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
 
   const app = new Hono<AppEnv>().basePath('/api');
   app.use(requestId());
+  app.use(apiSecurityHeaders());
   app.use(async (c, next) => {
     c.set('ctx', createContext(deps, c.get('requestId')));
     const started = performance.now();

@@ -47,4 +47,31 @@ describe('parseEnv', () => {
     });
     expect(env.AUTH_SECRET).toBe('p'.repeat(40));
   });
+
+  // Issue 8 item 2: the development secret is in the source; production must not start on it.
+  it.each([
+    ['without AUTH_SECRET', {}, 'AUTH_SECRET: required in production'],
+    [
+      'with the development AUTH_SECRET set explicitly',
+      { AUTH_SECRET: parseEnv({}).AUTH_SECRET },
+      'AUTH_SECRET: the development value is refused in production',
+    ],
+  ])('refuses to start in production %s', (_label, secret, problem) => {
+    const production = { NODE_ENV: 'production', CRON_SECRET: 'c'.repeat(20), ...secret };
+    expect(() => parseEnv(production)).toThrow(EnvError);
+    expect(() => parseEnv(production)).toThrow(problem);
+  });
+
+  it.each([
+    [{}, 'none'],
+    [{ VERCEL: '1' }, 'vercel'],
+    [{ VERCEL: '1', TRUSTED_PROXY: 'none' }, 'none'],
+    [{ TRUSTED_PROXY: 'vercel' }, 'vercel'],
+  ])('selects the trusted proxy from %j: %s', (source, proxy) => {
+    expect(parseEnv(source).TRUSTED_PROXY).toBe(proxy);
+  });
+
+  it('refuses a proxy it does not know how to trust', () => {
+    expect(() => parseEnv({ TRUSTED_PROXY: 'cloudflare' })).toThrow('TRUSTED_PROXY');
+  });
 });

@@ -10,6 +10,8 @@ import { z } from 'zod';
 const DEV_AUTH_SECRET = 'dev-only-auth-secret-change-me-0123456789';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export const TRUSTED_PROXIES = ['none', 'vercel'] as const;
+export type TrustedProxy = (typeof TRUSTED_PROXIES)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const urlWith = (protocols: RegExp, hint: string) => z.url({ protocol: protocols, error: `must be a ${hint} URL` });
@@ -34,8 +36,20 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     /** Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`. */
     CRON_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    /**
+     * Which proxy in front of the app may name the client's address (ADR 007, `http/client-address.ts`):
+     * `none` reads the connection's peer, `vercel` reads Vercel's own header. Unset: `vercel` where
+     * Vercel's runtime marks the process (`VERCEL=1`), else `none`.
+     */
+    TRUSTED_PROXY: z.enum(TRUSTED_PROXIES).optional(),
+    /** Set to `1` by Vercel in its build and function environments; only selects the default above. */
+    VERCEL: z.string().optional(),
   })
-  .transform((env) => ({ ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET }));
+  .transform(({ VERCEL, ...env }) => ({
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    TRUSTED_PROXY: env.TRUSTED_PROXY ?? (VERCEL === '1' ? 'vercel' : 'none'),
+  }));
 
 /** The validated configuration. Optional fields are `undefined` when the embedded default applies. */
 export type Env = z.output<typeof envSchema>;
@@ -85,6 +99,9 @@ function checkCombinations(input: EnvSource): string[] {
     for (const name of ['AUTH_SECRET', 'CRON_SECRET']) {
       if (input[name] === undefined) problems.push(`${name}: required in production`);
     }
+    // The development value is in the source, so anyone could sign tokens with it.
+    if (input.AUTH_SECRET === DEV_AUTH_SECRET)
+      problems.push('AUTH_SECRET: the development value is refused in production');
   }
   return problems;
 }

@@ -23,7 +23,10 @@ export interface Runtime {
 }
 
 export function createRuntime(env: Env = loadEnv()): Runtime {
-  const logger = createLogger({ level: env.LOG_LEVEL });
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    secrets: [env.AUTH_SECRET, env.CRON_SECRET, env.WECHAT_SECRET, env.UPSTASH_REDIS_REST_TOKEN],
+  });
   const database = createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const store = createStore(env);
   // Without an app secret the client talks to the local stand-in with its credentials (SPEC §3).

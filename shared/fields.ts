@@ -17,6 +17,11 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: '时间�
 export const phoneSchema = z
   .string()
   .trim()
+  // On the input side, before the transform hides the format from the JSON Schema (API document).
+  .meta({
+    description: 'Mainland mobile number, 11 digits starting with 1; `+86`, spaces and dashes are removed',
+    examples: ['13800138000', '+86 138-0013-8000'],
+  })
   .transform((value) => value.replace(/^\+?86[- ]?/, '').replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, { error: '请输入 11 位手机号' }));
 

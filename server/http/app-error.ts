@@ -8,6 +8,8 @@ export interface AppErrorOptions {
   /** Chinese text safe to show; defaults to the code's generic text. */
   userMessage?: string;
   issues?: ErrorIssue[];
+  /** Sent as `Retry-After` (RFC 9110 §10.2.3) with a 429 or 503. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -19,6 +21,7 @@ export class AppError extends Error {
   readonly status: (typeof ERROR_STATUS)[ErrorCode];
   readonly userMessage: string | undefined;
   readonly issues: ErrorIssue[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -29,6 +32,7 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     this.userMessage = options.userMessage;
     this.issues = options.issues;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /**

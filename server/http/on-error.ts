@@ -32,6 +32,7 @@ export function errorResponse(c: Context<AppEnv>, error: AppError) {
       ...(error.issues ? { issues: error.issues } : {}),
     },
   };
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(body, ERROR_STATUS[error.code]);
 }
 

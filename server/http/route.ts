@@ -9,6 +9,7 @@ import type { ErrorCode } from '@scrm/shared';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { AppContext, AppEnv } from '../context.js';
+import { refuseUnstorableText } from './storable-text.js';
 import { validate } from './validate.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -47,7 +48,11 @@ export interface RouteDefinition<S extends RouteRequestSchemas = RouteRequestSch
    * at run time with `c.status(…)` (e.g. 201 created, 200 updated); each is documented.
    */
   status?: SuccessStatus | readonly SuccessStatus[];
-  /** Error codes this route can answer with, for the OpenAPI document. */
+  /**
+   * Error codes the handler (its service) can answer with, for the OpenAPI document. Those of the
+   * middleware, the validation and the platform steps are added from what the route uses
+   * (`documentedErrors` in openapi.ts); listing them here too is harmless.
+   */
   errors?: readonly ErrorCode[];
   /** Runs before validation, e.g. authentication. */
   middleware?: readonly MiddlewareHandler<AppEnv>[];
@@ -85,6 +90,12 @@ export function mountRoute(app: Hono<AppEnv>, route: AnyRoute): void {
     // Without a fixed status, hono answers with the one the handler set (`c.status`), else 200.
     return typeof route.status === 'number' ? c.json(body, route.status) : c.json(body);
   };
-  const handlers = [...(route.middleware ?? []), ...validators, handle] as [MiddlewareHandler<AppEnv>];
-  app.on(route.method.toUpperCase(), route.path, ...handlers);
+  // Unstorable text (NUL, unpaired surrogates) is refused first, for every route (issue 8 item 1).
+  const handlers: MiddlewareHandler<AppEnv>[] = [
+    refuseUnstorableText({ json: Boolean(json) }),
+    ...(route.middleware ?? []),
+    ...validators,
+    handle,
+  ];
+  app.on(route.method.toUpperCase(), route.path, ...(handlers as [MiddlewareHandler<AppEnv>]));
 }

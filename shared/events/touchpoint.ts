@@ -193,11 +193,42 @@ export type TouchpointEvent = z.infer<typeof touchpointEventSchema>;
 export type TouchpointEventInput = z.input<typeof touchpointEventSchema>;
 export type TouchpointEventOf<T extends TouchpointType> = Extract<TouchpointEvent, { type: T }>;
 
-/** A touchpoint a prospect's device may send (see {@link CLIENT_TOUCHPOINT_TYPES}). */
-export const clientTouchpointEventSchema = touchpointEventSchema.refine(
-  (e) => (CLIENT_TOUCHPOINT_TYPES as readonly string[]).includes(e.type),
-  { error: '该事件类型只能由服务端记录', path: ['type'] },
+/**
+ * A touchpoint a prospect's device may send (see {@link CLIENT_TOUCHPOINT_TYPES}): a union of the
+ * client types only, so that the OpenAPI document of `POST /api/touchpoints` lists exactly what a
+ * client may send (issue 8 item 8); a server-only type is refused with its own message.
+ */
+export const clientTouchpointEventSchema = z.discriminatedUnion(
+  'type',
+  [
+    pageViewEventSchema,
+    contentViewEventSchema,
+    contentDownloadEventSchema,
+    subscribeAcceptEventSchema,
+    subscribeRejectEventSchema,
+    shareEventSchema,
+    messageClickedEventSchema,
+    consultationRequestEventSchema,
+    unsubscribeEventSchema,
+  ],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined;
+      const type = (issue.input as { type?: unknown } | undefined)?.type;
+      return (TOUCHPOINT_TYPES as readonly unknown[]).includes(type) ? '该事件类型只能由服务端记录' : '未知的事件类型';
+    },
+  },
 );
+export type ClientTouchpointEvent = z.infer<typeof clientTouchpointEventSchema>;
+
+// The union above and the list of client types must name the same types.
+type UnionTypes = ClientTouchpointEvent['type'];
+const sameClientTypes: [UnionTypes] extends [ClientTouchpointType]
+  ? [ClientTouchpointType] extends [UnionTypes]
+    ? true
+    : false
+  : false = true;
+void sameClientTypes;
 
 /** Narrowing helper: `isTouchpointOf(e, 'page_view')`. */
 export function isTouchpointOf<T extends TouchpointType>(

@@ -23,6 +23,12 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
   let product: RunningProduct;
   let browser: Browser;
   let page: Page;
+  /** What Chromium reports as refused by the Content-Security-Policy, on any page of the run. */
+  const cspViolations: string[] = [];
+  const watchCsp = (p: Page) =>
+    p.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -40,6 +46,7 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    watchCsp(page);
   });
 
   afterAll(async () => {
@@ -125,6 +132,7 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
 
   it('a lost connection shows a Chinese error with a retry, and the retry recovers', async () => {
     const visitor = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    watchCsp(visitor);
     await visitor.route('**/api/contents**', (route) => route.abort('internetdisconnected'));
     await visitor.goto(`${product.url}/#/pages/index/index`);
     const home = visitor.locator('.home').last();
@@ -136,6 +144,14 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     await home.getByText('雅思和托福该怎么选？一文讲清区别').waitFor();
     expect(await home.locator('.page-status--error').count()).toBe(0);
     await visitor.close();
+  });
+
+  // Issue 8: the H5 app is served with a Content-Security-Policy it actually works under.
+  it('ran the whole journey under its Content-Security-Policy without a violation', async () => {
+    const res = await fetch(`${product.url}/`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(cspViolations).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The access rules every protected route shares (SPEC §4 "only the right people see data"), in one
- * helper each route test calls: no token, a malformed, forged or expired token → 401
+ * helper each route test calls: no token, a malformed, forged or expired token, or a well-signed
+ * token whose claims are malformed (a subject that is not a UUID, an unknown role) → 401
  * `unauthenticated`; a token of a role the route does not allow → 403 `forbidden`.
  *
  * @example
@@ -8,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AUTH_ROLES, type AuthRole } from '@scrm/shared';
+import { sign } from 'hono/jwt';
 import { expect } from 'vitest';
 import { SESSION_TTL_MS, signSessionToken } from '../../server/services/auth/session-token.js';
 import { expectError } from './expect-error.js';
@@ -27,6 +29,12 @@ export async function signTestToken(
   return token;
 }
 
+/** A token signed with the app's secret whatever its claims: what a signing bug or an old token format would give. */
+async function signClaims(t: TestApp, claims: Record<string, unknown>): Promise<string> {
+  const iat = Math.floor(t.clock.now().getTime() / 1000);
+  return sign({ iat, exp: iat + 600, ...claims }, t.env.AUTH_SECRET, 'HS256');
+}
+
 export async function expectAccessRules(
   t: TestApp,
   send: (token: string | undefined) => Promise<TestResponse>,
@@ -39,11 +47,17 @@ export async function expectAccessRules(
     at: new Date(t.clock.now().getTime() - SESSION_TTL_MS - 1000),
   });
   const forged = await signTestToken(t, { subject, role: 'manager', secret: 'not-the-app-secret-0123456789abcdef' });
+  const role = options.allowed[0] ?? 'prospect';
   const unauthenticated: [string, string | undefined][] = [
     ['no token', undefined],
     ['not a JWT', 'not-a-token'],
     ['forged signature', forged],
     ['expired', expired],
+    // Issue 8 item 2: the signature is good, the claims are not (the subject went into a uuid query).
+    ['well-signed, malformed subject', await signClaims(t, { sub: 'not-a-uuid', role })],
+    ['well-signed, subject with NUL', await signClaims(t, { sub: `${randomUUID()}\u0000`, role })],
+    ['well-signed, no subject', await signClaims(t, { role })],
+    ['well-signed, unknown role', await signClaims(t, { sub: subject ?? randomUUID(), role: 'root' })],
   ];
   for (const [label, token] of unauthenticated) {
     const res = await send(token);

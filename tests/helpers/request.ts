@@ -13,6 +13,11 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /**
+   * The connection's peer address, as `@hono/node-server` would give it (ADR 007). Without it the
+   * request has no connection, as any in-process `app.request()`, and no known client address.
+   */
+  remoteAddress?: string;
 }
 
 export interface TestResponse<T = unknown> {
@@ -36,7 +41,11 @@ export async function request<T = unknown>(
     body = JSON.stringify(options.json);
   }
   const method = options.method ?? (body === undefined ? 'GET' : 'POST');
-  const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  // The bindings `getConnInfo` reads from a Node server's request (`c.env.incoming.socket`).
+  const bindings = options.remoteAddress
+    ? { incoming: { socket: { remoteAddress: options.remoteAddress } } }
+    : undefined;
+  const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }, bindings);
   const text = await res.text();
   const isJson = res.headers.get('content-type')?.includes('application/json') ?? false;
   return { status: res.status, headers: res.headers, body: (isJson && text ? JSON.parse(text) : undefined) as T, text };

@@ -32,6 +32,8 @@ export interface TestAppOptions extends CreateAppOptions {
    * to `console.error`, so that an unexpected 500 fails the test (tests/setup).
    */
   expectErrorLogs?: boolean;
+  /** The logger's level; `debug` keeps every entry in `logs` (default `warn`). */
+  logLevel?: 'debug' | 'info' | 'warn';
 }
 
 export interface TestApp {
@@ -41,7 +43,7 @@ export interface TestApp {
   store: SharedStore;
   env: Env;
   clock: TestClock;
-  /** Every log entry at `warn` and above written while handling requests. */
+  /** Every log entry at `warn` and above (or the chosen `logLevel`) written while handling requests. */
   logs: LogEntry[];
   /** The WeChat stand-in this app talks to. */
   wechat: TestWechat;
@@ -76,7 +78,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logs.push(entry);
     if (entry.level === 'error' && !options.expectErrorLogs) console.error(JSON.stringify(entry));
   };
-  const logger = createLogger({ level: 'warn', sink, now: clock.now });
+  const logger = createLogger({
+    level: options.logLevel ?? 'warn',
+    sink,
+    now: clock.now,
+    secrets: [env.AUTH_SECRET, env.CRON_SECRET, env.WECHAT_SECRET],
+  });
   const wechat = await getTestWechat();
   const app = createApp(
     {

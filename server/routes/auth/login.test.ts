@@ -82,16 +82,49 @@ describe('POST /api/auth/login', () => {
     expect(expectError(res, 400, 'bad_request').userMessage).toBe('登录凭证无效，请重试');
   });
 
-  it('limits logins per IP: 30 a minute, then 429 with Retry-After; other IPs are not affected', async () => {
+  // Issue 8 item 3: the address is the connection's, never a header the client writes.
+  it('limits logins per connection address (600 a minute); spoofed X-Forwarded-For values share it', async () => {
     const t = await createTestApp();
-    const from = (ip: string) => ({ json: { code: '' }, headers: { 'x-forwarded-for': ip } });
-    for (let i = 0; i < 30; i += 1) expect((await t.request('/api/auth/login', from('203.0.113.7'))).status).toBe(400);
-    const limited = await t.request('/api/auth/login', from('203.0.113.7'));
+    const from = (remoteAddress: string, spoofed: string) => ({
+      json: { code: '' },
+      remoteAddress,
+      headers: { 'x-forwarded-for': spoofed, 'x-real-ip': spoofed, 'x-vercel-forwarded-for': spoofed },
+    });
+    for (let i = 0; i < 600; i += 1) {
+      const res = await t.request('/api/auth/login', from('203.0.113.7', `10.0.${i >> 8}.${i & 255}`));
+      expect(res.status).toBe(400);
+    }
+    const limited = await t.request('/api/auth/login', from('203.0.113.7', '192.0.2.99'));
     expectError(limited, 429, 'rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await t.request('/api/auth/login', from('198.51.100.1'))).status).toBe(400);
+    // Another connection address is another bucket.
+    expect((await t.request('/api/auth/login', from('198.51.100.1', '203.0.113.7'))).status).toBe(400);
     t.clock.advance(60_000);
-    expect((await t.request('/api/auth/login', from('203.0.113.7'))).status).toBe(400);
+    expect((await t.request('/api/auth/login', from('203.0.113.7', '203.0.113.7'))).status).toBe(400);
+  });
+
+  it('lets a seminar room log in: 100 parents on one Wi-Fi within a minute', async () => {
+    const t = await createTestApp();
+    const room = Array.from({ length: 100 }, () => uniqueName());
+    for (const name of room) {
+      const res = await t.request('/api/auth/login', { json: { code: `dev-${name}` }, remoteAddress: '203.0.113.50' });
+      expect(res.status).toBe(200);
+    }
+    expect(await t.db.select().from(leads)).toHaveLength(100);
+  });
+
+  it('limits logins per WeChat user after code2session: 10 a minute, then 429; others unaffected', async () => {
+    const t = await createTestApp();
+    const name = uniqueName();
+    const login = (who: string, n: number) =>
+      t.request('/api/auth/login', { json: { code: `dev-${who}.${n}` }, remoteAddress: '203.0.113.8' });
+    for (let n = 0; n < 10; n += 1) expect((await login(name, n)).status).toBe(200);
+    const limited = await login(name, 10);
+    expectError(limited, 429, 'rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await login(uniqueName(), 0)).status).toBe(200);
+    t.clock.advance(60_000);
+    expect((await login(name, 11)).status).toBe(200);
   });
 
   it.each([

@@ -1,7 +1,8 @@
 // POST /api/touchpoints — a prospect's batch of 1–100 events, idempotent by event id (SPEC §2.1).
 import { ingestTouchpointsRequestSchema, ingestTouchpointsResponseSchema } from '@scrm/shared';
 import { getPrincipal, requireAuth } from '../../http/auth.js';
-import { clientIp, rateLimit } from '../../http/rate-limit.js';
+import { clientAddress } from '../../http/client-address.js';
+import { rateLimit } from '../../http/rate-limit.js';
 import { defineRoute } from '../../http/route.js';
 import { ingestTouchpoints } from '../../services/touchpoints/ingest-touchpoints.js';
 
@@ -16,7 +17,7 @@ export const postTouchpointsRoute = defineRoute({
   errors: ['validation_failed', 'unauthenticated', 'forbidden', 'payload_too_large', 'rate_limited'],
   middleware: [
     // Per IP first, so an unauthenticated flood is cut before token checks; then per lead.
-    rateLimit((c) => ({ key: `ingest:ip:${clientIp(c)}`, limit: 600, windowMs: 60_000 })),
+    rateLimit((c) => ({ key: `ingest:ip:${clientAddress(c)}`, limit: 600, windowMs: 60_000 })),
     requireAuth('prospect'),
     // The tracking client sends a batch every few seconds at most; 60 a minute leaves room for retries.
     rateLimit((c) => ({ key: `ingest:lead:${getPrincipal(c).subject}`, limit: 60, windowMs: 60_000 })),

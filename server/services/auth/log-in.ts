@@ -5,6 +5,7 @@
 import type { LoginResponse } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import { findOrCreateLeadByOpenid } from '../../db/queries/leads.js';
+import { enforceRateLimit } from '../../http/rate-limit.js';
 import { toNewLead } from '../leads/lead-domain-state.js';
 import { getActiveScoringModel } from '../leads/record-lead-signals.js';
 import { toLeadView } from '../leads/to-lead-view.js';
@@ -15,6 +16,9 @@ export async function logIn(ctx: AppContext, options: { code: string }): Promise
   const session = await ctx.wechat.code2Session(options.code).catch((error: unknown) => {
     throw mapWechatError(error);
   });
+  // Per WeChat user, now that code2session has proved who it is (issue 8 item 3): an app launch
+  // logs in once; ten a minute leaves room for retries and several devices.
+  await enforceRateLimit(ctx, { key: `login:openid:${session.openid}`, limit: 10, windowMs: 60_000 });
   const now = ctx.now();
   const lead = await ctx.db.transaction(async (tx) => {
     const model = await getActiveScoringModel(tx);

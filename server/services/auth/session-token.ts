@@ -15,7 +15,17 @@ export interface Principal {
   role: AuthRole;
 }
 
-const claimsSchema = z.object({ sub: z.string().min(1), role: z.enum(AUTH_ROLES), exp: z.number(), iat: z.number() });
+/**
+ * The claims a valid token must carry. A good signature is not enough: the subject goes straight
+ * into uuid queries, so a subject that is not a UUID is refused here as an invalid token (401)
+ * instead of failing in the database (issue 8 item 2: it was a 500 on every protected route).
+ */
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  role: z.enum(AUTH_ROLES),
+  exp: z.number().int(),
+  iat: z.number().int(),
+});
 
 export async function signSessionToken(
   secret: string,

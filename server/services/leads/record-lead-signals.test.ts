@@ -85,7 +85,7 @@ describe('recordLeadSignals', () => {
     for (const leadId of [lead.id, randomUUID()]) {
       await expect(
         t.db.transaction((tx) => recordLeadSignals(tx, { leadId, signals: [view(article.id, 1, now)], now })),
-      ).rejects.toMatchObject({ code: 'not_found' });
+      ).rejects.toMatchObject({ code: 'unauthenticated' });
     }
     expect(await t.db.select().from(touchpoints)).toHaveLength(0);
   });

@@ -21,8 +21,8 @@ import type { Transaction } from '../../db/client.js';
 import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads.js';
 import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions.js';
 import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
-import { AppError } from '../../http/app-error.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
+import { assertLiveLead } from './lead-guards.js';
 import { rebuildScoreState } from './rebuild-score-state.js';
 import { summarizeLedger } from './summarize-ledger.js';
 
@@ -81,7 +81,9 @@ export async function recordLeadSignals(
 ): Promise<RecordLeadSignalsResult> {
   const { leadId, now } = options;
   const locked = await lockLead(tx, leadId);
-  if (!locked || locked.lead.erasedAt) throw new AppError('not_found', `Lead ${leadId} not found`);
+  // The lead is the caller's own (its token's subject) or was checked by the caller (a referrer):
+  // one gone is answered as on every other prospect route, 401 "log in again" (issue 8 item 8).
+  assertLiveLead(locked?.lead, leadId);
   const row = locked.lead;
 
   const unique = [...new Map(options.signals.map((s) => [s.id, s])).values()];
