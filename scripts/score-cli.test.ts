@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
 import { createLeadsFixtureCsv, FIXTURE } from './lib/leads-fixture.js';
 
@@ -46,7 +47,11 @@ describe('score:evaluate and score:calibrate', () => {
     const calibrated = run('score-calibrate.ts', ['--train', train, '--test', test, '--out', out, '--json']);
     expect(calibrated.code).toBe(0);
     const summary = JSON.parse(calibrated.stdout);
-    expect(summary).toMatchObject({ command: 'score:calibrate', aucOn: 'test', model: { version: 2 } });
+    expect(summary).toMatchObject({
+      command: 'score:calibrate',
+      aucOn: 'test',
+      model: { version: DEFAULT_SCORING_MODEL.version + 1 },
+    });
     expect(summary.auc).toBeGreaterThan(0.5);
     const evaluated = run('score-evaluate.ts', ['--test', test, '--model', out, '--json']);
     expect(evaluated.code).toBe(0);
