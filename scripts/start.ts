@@ -15,7 +15,6 @@ import { Hono } from 'hono';
 import { migrateDatabase } from '../server/db/migrate.js';
 import { loadEnv } from '../server/env.js';
 import { createRuntime } from '../server/runtime.js';
-import { createDemoPdf } from '../server/services/seed/demo-download.js';
 import { seedDemoInstitution } from '../server/services/seed/seed-demo-institution.js';
 import { startWechatStandIn } from '../server/wechat/stand-in/start-stand-in.js';
 import { readLeadsCsv } from './lib/leads-csv.js';
@@ -77,9 +76,6 @@ log(seeded.isSeeded ? `· demo institution seeded: ${JSON.stringify(seeded)}` : 
 const isH5Ready = ensureH5Build();
 const app = new Hono();
 app.all('/api/*', (c) => runtime.app.fetch(c.req.raw));
-app.get('/downloads/:file{[a-z0-9-]+\\.pdf}', (c) =>
-  c.body(createDemoPdf(c.req.param('file').replace(/\.pdf$/, '')), 200, { 'content-type': 'application/pdf' }),
-);
 app.use('/*', serveStatic({ root: h5Dir.slice(root.length + 1), rewriteRequestPath: (p) => p }));
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
