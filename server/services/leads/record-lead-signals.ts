@@ -23,6 +23,7 @@ import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/que
 import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
 import { AppError } from '../../http/app-error.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
+import { isLiveLead } from './lead-guards.js';
 import { rebuildScoreState } from './rebuild-score-state.js';
 import { summarizeLedger } from './summarize-ledger.js';
 
@@ -81,7 +82,7 @@ export async function recordLeadSignals(
 ): Promise<RecordLeadSignalsResult> {
   const { leadId, now } = options;
   const locked = await lockLead(tx, leadId);
-  if (!locked || locked.lead.erasedAt) throw new AppError('not_found', `Lead ${leadId} not found`);
+  if (!locked || !isLiveLead(locked.lead)) throw new AppError('not_found', `Lead ${leadId} not found`);
   const row = locked.lead;
 
   const unique = [...new Map(options.signals.map((s) => [s.id, s])).values()];
