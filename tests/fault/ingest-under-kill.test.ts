@@ -23,7 +23,7 @@ import { type ClientReport, planEvents, runClient } from './ingest-clients.js';
 const CLIENTS = 12;
 const EVENTS_PER_CLIENT = 90;
 const BATCH_SIZE = 15;
-const KILLS = 4;
+const KILLS = 3;
 /** Kill after this many acknowledged batches since the last start: always in the middle of ingest. */
 const ACKS_PER_LIFE = 12;
 
