@@ -1,16 +1,19 @@
 /**
  * The scoring commands end to end (SPEC §2.3): `--json` prints one object with "auc"; bad
- * arguments exit 2 with a clear message. Runs them as a user would, through tsx.
+ * arguments exit 2 with a clear message. Runs them as a user would, through tsx, on the synthetic
+ * fixture committed in the repository (issue 8 item 12: a fresh clone needs nothing beside it).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
+import { createLeadsFixtureCsv, FIXTURE } from './lib/leads-fixture.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CSV = fileURLToPath(new URL('../../shared/data/x-education-leads.csv', import.meta.url));
+const CSV = join(ROOT, FIXTURE.path);
 
 function run(script: string, args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
@@ -28,17 +31,27 @@ function writeSubset(dir: string, name: string, from: number, count: number): st
   return path;
 }
 
+describe('the leads fixture', () => {
+  it('is what scripts/make-leads-fixture.ts generates from its seed (never edited by hand)', () => {
+    expect(readFileSync(CSV, 'utf8')).toBe(createLeadsFixtureCsv(FIXTURE));
+  });
+});
+
 describe('score:evaluate and score:calibrate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'score-cli-'));
-  const train = writeSubset(dir, 'train.csv', 0, 1500);
-  const test = writeSubset(dir, 'test.csv', 1500, 600);
+  const train = writeSubset(dir, 'train.csv', 0, 280);
+  const test = writeSubset(dir, 'test.csv', 280, 120);
 
   it('calibrate --json prints one object with auc and writes a model that evaluate accepts', () => {
     const out = join(dir, 'model.json');
     const calibrated = run('score-calibrate.ts', ['--train', train, '--test', test, '--out', out, '--json']);
     expect(calibrated.code).toBe(0);
     const summary = JSON.parse(calibrated.stdout);
-    expect(summary).toMatchObject({ command: 'score:calibrate', aucOn: 'test', model: { version: 2 } });
+    expect(summary).toMatchObject({
+      command: 'score:calibrate',
+      aucOn: 'test',
+      model: { version: DEFAULT_SCORING_MODEL.version + 1 },
+    });
     expect(summary.auc).toBeGreaterThan(0.5);
     const evaluated = run('score-evaluate.ts', ['--test', test, '--model', out, '--json']);
     expect(evaluated.code).toBe(0);

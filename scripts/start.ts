@@ -16,7 +16,6 @@ import { migrateDatabase } from '../server/db/migrate.js';
 import { loadEnv } from '../server/env.js';
 import { h5SecurityHeaders, hashInlineScripts } from '../server/http/security-headers.js';
 import { createRuntime } from '../server/runtime.js';
-import { createDemoPdf } from '../server/services/seed/demo-download.js';
 import { seedDemoInstitution } from '../server/services/seed/seed-demo-institution.js';
 import { startWechatStandIn } from '../server/wechat/stand-in/start-stand-in.js';
 import { readLeadsCsv } from './lib/leads-csv.js';
@@ -79,14 +78,11 @@ const isH5Ready = ensureH5Build();
 const app = new Hono();
 // The Node bindings (`c.env`) carry the connection, whose peer is the client's address (ADR 007).
 app.all('/api/*', (c) => runtime.app.fetch(c.req.raw, c.env));
-// The H5 app and downloads get their own policy (the API above sets its own); the template's inline
+// The H5 app gets its own policy (the API above sets its own); the template's inline
 // script is allowed by its hash, read from the build being served.
 const h5Index = join(h5Dir, 'index.html');
 const inlineScriptHashes = existsSync(h5Index) ? hashInlineScripts(readFileSync(h5Index, 'utf8')) : [];
 app.use('/*', h5SecurityHeaders({ inlineScriptHashes }));
-app.get('/downloads/:file{[a-z0-9-]+\\.pdf}', (c) =>
-  c.body(createDemoPdf(c.req.param('file').replace(/\.pdf$/, '')), 200, { 'content-type': 'application/pdf' }),
-);
 app.use('/*', serveStatic({ root: h5Dir.slice(root.length + 1), rewriteRequestPath: (p) => p }));
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {

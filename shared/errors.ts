@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'forbidden',
   'registration_required',
   'not_found',
+  'link_expired',
   'conflict',
   'payload_too_large',
   'rate_limited',
@@ -24,7 +25,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** HTTP status of each code (RFC 9110 §15; 429 from RFC 6585 §4). */
+/** HTTP status of each code (RFC 9110 §15, 410 Gone in §15.5.11; 429 from RFC 6585 §4). */
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
@@ -33,6 +34,8 @@ export const ERROR_STATUS = {
   /** The prospect must register (with consent) first: gated downloads, trial bookings. */
   registration_required: 403,
   not_found: 404,
+  /** A signed link (a gated download, ADR 009) past its expiry: fetch a fresh one. */
+  link_expired: 410,
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
@@ -51,6 +54,7 @@ export const ERROR_USER_MESSAGES: Record<ErrorCode, string> = {
   forbidden: '没有权限查看或修改该内容',
   registration_required: '请先完成登记',
   not_found: '内容不存在或已删除',
+  link_expired: '链接已过期，请返回重新打开',
   conflict: '操作冲突，请刷新后重试',
   payload_too_large: '提交的内容过大',
   rate_limited: '操作太频繁，请稍后再试',

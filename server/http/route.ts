@@ -87,6 +87,8 @@ export function mountRoute(app: Hono<AppEnv>, route: AnyRoute): void {
       json: json ? valid('json') : undefined,
     });
     const body = route.response.parse(result);
+    // A file download answers with the bytes its route built (routes/downloads/get.ts), not JSON.
+    if (body instanceof Response) return body;
     // Without a fixed status, hono answers with the one the handler set (`c.status`), else 200.
     return typeof route.status === 'number' ? c.json(body, route.status) : c.json(body);
   };

@@ -11,6 +11,7 @@ import { listCampusesRoute } from './campuses/list.js';
 import { getContentRoute } from './contents/get.js';
 import { listContentsRoute } from './contents/list.js';
 import { listCoursesRoute } from './courses/list.js';
+import { getDownloadRoute } from './downloads/get.js';
 import { getHealthRoute } from './health/get.js';
 import { listMyBookingsRoute } from './me/bookings.js';
 import { deleteMeRoute } from './me/delete.js';
@@ -37,6 +38,7 @@ export const routes: readonly AnyRoute[] = [
   listMySubscriptionsRoute,
   listContentsRoute,
   getContentRoute,
+  getDownloadRoute,
   listTrialSessionsRoute,
   postBookingRoute,
   deleteBookingRoute,

@@ -5,7 +5,7 @@
  */
 import { measureEngagementUnits } from '../scoring/engagement-rule.js';
 import { isFitRuleMatch } from '../scoring/score-lead.js';
-import { buildScoreState } from '../scoring/score-state.js';
+import { buildScoreState, listCountedSignals } from '../scoring/score-state.js';
 import type { ScoringModel } from '../scoring/scoring-model.js';
 import type { HistoricalLead } from './historical-lead.js';
 
@@ -65,8 +65,7 @@ export function extractRuleFeatures(
     const state = buildScoreState(lead.signals, probe);
     const nowMs = Math.max(asOf.getTime(), state.newestMs ?? Number.NEGATIVE_INFINITY);
     const byId = new Map(lead.signals.map((s) => [s.id, s]));
-    for (const [key, counted] of Object.entries(state.days)) {
-      const ruleId = key.slice(0, key.lastIndexOf('@'));
+    for (const [ruleId, counted] of listCountedSignals(state, probe)) {
       const rule = rules.get(ruleId);
       if (!rule) continue;
       for (const c of counted) {

@@ -1,7 +1,8 @@
 /**
  * `GET /api/contents` and `GET /api/contents/:id` (issue 4 item 7). Each item is tagged with the
  * buying-journey stage it signals (SPEC §2.2). A gated item's download needs a registration: its
- * `downloadUrl` is present only for a registered viewer.
+ * `downloadUrl` is present only for a registered viewer, as a short-lived link signed for that
+ * viewer (issue 8 item 5, ADR 009).
  */
 import { z } from 'zod';
 import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
@@ -9,6 +10,21 @@ import { JOURNEY_STAGES } from '../journey/index.js';
 
 export const CONTENT_KINDS = ['article', 'video', 'ebook'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** The file types a download can have: the `fileType` values of `wx.openDocument`. */
+export const DOWNLOAD_FILE_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] as const;
+export type DownloadFileType = (typeof DOWNLOAD_FILE_TYPES)[number];
+
+/** The `Content-Type` each download file type is served with (IANA media types). */
+export const DOWNLOAD_MEDIA_TYPES: Record<DownloadFileType, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
 
 export const contentSummarySchema = z.object({
   id: entityIdSchema,
@@ -43,10 +59,20 @@ export const listContentsResponseSchema = z.object({
 });
 export type ListContentsResponse = z.infer<typeof listContentsResponseSchema>;
 
+/**
+ * Where an item's file is, for this viewer: a root-relative API path (`/api/downloads/…`; clients
+ * prefix their API base). For a known viewer it is signed and expires within minutes, and
+ * fetching it records the `content_download` touchpoint on the server (ADR 009). Null when the
+ * item has no file or is locked for the viewer.
+ */
+const downloadUrlSchema = z.string().nullable();
+
 export const contentDetailSchema = contentSummarySchema.extend({
   body: z.string(),
-  /** Present when the item is not gated, or the viewer is registered. */
-  downloadUrl: z.string().nullable(),
+  /** Present when the item has a file and is not gated, or the viewer is registered. */
+  downloadUrl: downloadUrlSchema,
+  /** The file's type, for `wx.openDocument({ fileType })`; null when there is no file. */
+  downloadFileType: z.enum(DOWNLOAD_FILE_TYPES).nullable(),
   isLocked: z.boolean(),
 });
 export type ContentDetail = z.infer<typeof contentDetailSchema>;
@@ -58,10 +84,38 @@ export type GetContentResponse = z.infer<typeof getContentResponseSchema>;
 export const myDownloadSchema = z.object({
   content: contentSummarySchema,
   downloadedAt: isoDateTimeSchema,
-  /** Null when the item has since lost its file. */
-  downloadUrl: z.string().nullable(),
+  /** A fresh signed link; null when the item has since lost its file or is locked for the prospect. */
+  downloadUrl: downloadUrlSchema,
+  /** The file's type, for `wx.openDocument({ fileType })`; null when there is no file. */
+  downloadFileType: z.enum(DOWNLOAD_FILE_TYPES).nullable(),
 });
 export type MyDownload = z.infer<typeof myDownloadSchema>;
 
 export const listMyDownloadsResponseSchema = z.object({ downloads: z.array(myDownloadSchema) });
 export type ListMyDownloadsResponse = z.infer<typeof listMyDownloadsResponseSchema>;
+
+/**
+ * `GET /api/downloads/:contentId`: the query of a download link as `GET /api/contents/:id` issued
+ * it. Without `lead`, `expires` and `sig` only an ungated file is served (to an anonymous visitor,
+ * nothing recorded); a signed link must carry all three.
+ */
+export const downloadQuerySchema = z
+  .strictObject({
+    lead: entityIdSchema.optional(),
+    /** Unix seconds after which the link is refused (410). */
+    expires: z.coerce.number().int().positive().optional(),
+    /** base64url HMAC-SHA256 of content id, lead id and expiry (ADR 009). */
+    sig: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, { error: '下载链接无效' })
+      .optional(),
+  })
+  .refine(
+    (q) =>
+      [q.lead, q.expires, q.sig].every((v) => v === undefined) ||
+      [q.lead, q.expires, q.sig].every((v) => v !== undefined),
+    {
+      error: '下载链接不完整',
+    },
+  );
+export type DownloadQuery = z.infer<typeof downloadQuerySchema>;

@@ -1,14 +1,14 @@
 /**
  * The lead as its owner (the prospect) sees it: `GET /api/me` (issue 4 item 7), the login and the
- * registration replies. Score with its breakdown (SPEC §2.3 "every score is explainable").
+ * registration replies. Only what the prospect told us, never the institution's sales language
+ * about them (SPEC §4; issue 9 §6): no score, no lifecycle or journey stage, no score reasons.
+ * Those are listed in the prospect's data export, which shows everything stored.
  */
 import { z } from 'zod';
 import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
-import { JOURNEY_STAGES } from '../journey/index.js';
-import { LIFECYCLE_STAGES } from '../lifecycle/index.js';
 import { ENROL_TIMELINES, GRADE_BANDS, LEAD_ROLES } from '../scoring/index.js';
-import { mySubscriptionSchema } from './subscriptions.js';
 
+/** One line of a score's explanation, for staff views (SPEC §2.3 "shown to advisors"). */
 export const scoreBreakdownItemSchema = z.object({
   ruleId: z.string(),
   label: z.string(),
@@ -16,6 +16,7 @@ export const scoreBreakdownItemSchema = z.object({
   points: z.number(),
 });
 
+/** A score with its explanation, for staff views (SPEC §2.3); never in a prospect's view. */
 export const leadScoreViewSchema = z.object({
   total: z.number(),
   fit: z.number(),
@@ -36,9 +37,6 @@ export const leadViewSchema = z.object({
   timeline: z.enum(ENROL_TIMELINES),
   courseId: entityIdSchema.nullable(),
   campusId: entityIdSchema.nullable(),
-  lifecycleStage: z.enum(LIFECYCLE_STAGES),
-  journeyStage: z.enum(JOURNEY_STAGES),
-  score: leadScoreViewSchema,
   createdAt: isoDateTimeSchema,
 });
 export type LeadView = z.infer<typeof leadViewSchema>;
@@ -46,29 +44,48 @@ export type LeadView = z.infer<typeof leadViewSchema>;
 export const getMeResponseSchema = z.object({ lead: leadViewSchema });
 export type GetMeResponse = z.infer<typeof getMeResponseSchema>;
 
-/** `GET /api/me/export`: everything stored about the prospect (SPEC §4 "export their data"). */
+/**
+ * The sections of the prospect's data export (SPEC §4 "export their data", issue 8 item 7): one
+ * per kind of row stored about the person. Which table and which columns fill each section is
+ * declared once, in server/services/me/personal-data.ts, and checked against the schema by a test.
+ */
+export const EXPORT_SECTIONS = [
+  'lead',
+  'mergedLeads',
+  'touchpoints',
+  'stageTransitions',
+  'scoreLedger',
+  'bookings',
+  'subscriptions',
+  'messages',
+  'leadMerges',
+  'duplicateFlags',
+] as const;
+export type ExportSection = (typeof EXPORT_SECTIONS)[number];
+
+/** One stored row: column → value (times as ISO 8601). */
+const exportRowSchema = z.record(z.string(), z.unknown());
+
+/**
+ * `GET /api/me/export`: everything stored about the prospect, including the stages, transitions
+ * and score ledger (how they were scored), and, under `omitted`, each stored column left out with
+ * the reason it is not about the person.
+ */
 export const exportMyDataResponseSchema = z.object({
   exportedAt: isoDateTimeSchema,
-  lead: leadViewSchema.extend({ phone: z.string().nullable(), consent: z.unknown() }),
-  touchpoints: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      occurredAt: isoDateTimeSchema,
-      props: z.record(z.string(), z.unknown()),
-    }),
-  ),
-  bookings: z.array(z.object({ id: z.string(), sessionId: z.string(), status: z.string() })),
-  stageTransitions: z.array(
-    z.object({
-      model: z.string(),
-      from: z.string().nullable(),
-      to: z.string(),
-      ordinal: z.number(),
-      at: isoDateTimeSchema,
-    }),
-  ),
-  subscriptions: z.array(mySubscriptionSchema),
+  /** The prospect's own lead row. */
+  lead: exportRowSchema,
+  /** Leads merged into this one (the same person arriving by an import or a fair list, ADR 010). */
+  mergedLeads: z.array(exportRowSchema),
+  touchpoints: z.array(exportRowSchema),
+  stageTransitions: z.array(exportRowSchema),
+  scoreLedger: z.array(exportRowSchema),
+  bookings: z.array(exportRowSchema),
+  subscriptions: z.array(exportRowSchema),
+  messages: z.array(exportRowSchema),
+  leadMerges: z.array(exportRowSchema),
+  duplicateFlags: z.array(exportRowSchema),
+  omitted: z.record(z.string(), z.record(z.string(), z.string())),
 });
 export type ExportMyDataResponse = z.infer<typeof exportMyDataResponseSchema>;
 

@@ -12,9 +12,15 @@ export const ingestTouchpointsRequestSchema = z.strictObject({
 });
 export type IngestTouchpointsRequest = z.infer<typeof ingestTouchpointsRequestSchema>;
 
-/** `duplicates` counts events whose id was seen before (or twice in the batch): they change nothing. */
+/**
+ * `duplicates` counts events whose id this prospect sent before (or twice in the batch): they
+ * change nothing. An id is this prospect's own: another prospect's use of it is not a duplicate
+ * (issue 8 item 9). `ignored` counts events the server records itself and does not take from a
+ * device: downloads of gated content, recorded when the signed link is fetched (item 13).
+ */
 export const ingestTouchpointsResponseSchema = z.object({
   accepted: z.number().int().min(0),
   duplicates: z.number().int().min(0),
+  ignored: z.number().int().min(0),
 });
 export type IngestTouchpointsResponse = z.infer<typeof ingestTouchpointsResponseSchema>;

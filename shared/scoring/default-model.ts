@@ -7,10 +7,13 @@ import type { ScoringModel } from './scoring-model.js';
 
 const MINUTE_MS = 60_000;
 
-/** The default model, `default` v1 (SPEC §2.3). */
+/**
+ * The default model, `default` v2 (SPEC §2.3). v2 caps referrals over the window (issue 8 item 11);
+ * a lead scored under v1 is rescored from its history when next touched.
+ */
 export const DEFAULT_SCORING_MODEL: ScoringModel = {
   id: 'default',
-  version: 1,
+  version: 2,
   label: '默认评分模型（行业经验）',
   fit: {
     rules: [
@@ -98,8 +101,17 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
       { id: 'trial-no-show', label: '试听未到', signal: 'trial_no_show', points: -15, dailyCap: 1 },
       // Sharing vouches for us in public.
       { id: 'share', label: '分享', signal: 'share', points: 4, dailyCap: 3 },
-      // Referred by someone they trust: referred leads convert far above average.
-      { id: 'referral-signup', label: '转介绍注册', signal: 'referral_signup', points: 12, dailyCap: 1 },
+      // Someone this lead referred became a real prospect (verified phone or a booking): an
+      // advocate is warm. Others cause this signal, so it counts once a day and three times in
+      // the window: a fourth referral says little more about this lead's own intent (issue 8 item 11).
+      {
+        id: 'referral-signup',
+        label: '转介绍注册',
+        signal: 'referral_signup',
+        points: 12,
+        dailyCap: 1,
+        windowCap: 3,
+      },
       // A delivered message proves a live contact that still grants us messages (SPEC §2.5).
       {
         id: 'message-sent',

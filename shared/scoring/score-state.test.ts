@@ -157,6 +157,27 @@ describe('score state (SPEC §2.3)', () => {
     );
   });
 
+  it('window caps hold: thirty referrals on thirty days count as the window cap allows (issue 8 item 11)', () => {
+    const referral = MODEL.engagement.rules.find((r) => r.signal === 'referral_signup');
+    const cap = referral?.windowCap ?? 0;
+    expect(cap).toBeGreaterThan(0);
+    const days = Array.from({ length: 30 }, (_, d) => START + d * DAY);
+    const ids = days.map((_, d) => `00000000-0000-4000-8000-${String(d).padStart(12, '0')}`);
+    const signals = days.map((t, d) => buildSampleSignal('referral_signup', ids[d] as string, t));
+    const all = applyAll(signals);
+    const capped = applyAll(signals.slice(-cap));
+    const nowMs = (days.at(-1) ?? START) + DAY;
+    // The most recent `cap` referrals count; the earlier ones add nothing.
+    expectClose(score(all, nowMs).engagement, score(capped, nowMs).engagement, magnitude(all, nowMs));
+    // With a one-day half-life, the last `cap` days weigh ½, ¼, ⅛ … of the rule's 12 points.
+    const expected = Array.from({ length: cap }, (_, k) => (referral?.points ?? 0) * 2 ** -(k + 1));
+    expectClose(
+      score(all, nowMs).engagement,
+      expected.reduce((a, b) => a + b, 0),
+      12,
+    );
+  });
+
   it('caps by the Shanghai calendar day, not the UTC one', () => {
     // 15:59 and 16:01 UTC straddle midnight in Shanghai (UTC+8): two days, two counted downloads each.
     const at = (h: number, m: number) => Date.UTC(2026, 2, 1, h, m);

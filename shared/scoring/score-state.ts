@@ -10,6 +10,9 @@
  * id a no-op. Days more than `windowDays` before the newest signal are dropped, which bounds the
  * state by windowDays × Σ dailyCap entries. Dropping is the one way a positive signal can lower a
  * score, by what leaves the window: < 2^(−windowDays/halfLifeDays) of its points (6e-8 by default).
+ * A rule with a `windowCap` keeps its day lists the same way, and its sum counts only the
+ * `windowCap` entries of largest effect among them: a function of the day lists, so it does not
+ * depend on arrival order either (issue 8 item 11).
  */
 import { z } from 'zod';
 import { getEngagementPoints } from './engagement-rule.js';
@@ -101,10 +104,11 @@ function compareEffect(a: CountedSignal, b: CountedSignal, halfLife: number): nu
 
 /** Mutates `state`; returns whether anything changed. Arrays in `state.days` are replaced, never edited. */
 function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringModel): boolean {
-  const matches: { ruleId: string; cap: number; points: number }[] = [];
+  const matches: { ruleId: string; cap: number; points: number; hasWindowCap: boolean }[] = [];
   for (const rule of model.engagement.rules) {
     const points = getEngagementPoints(rule, signal);
-    if (points !== 0) matches.push({ ruleId: rule.id, cap: rule.dailyCap, points });
+    if (points !== 0)
+      matches.push({ ruleId: rule.id, cap: rule.dailyCap, points, hasWindowCap: rule.windowCap !== undefined });
   }
   // Signals no rule scores leave the state untouched (they must not move the window either).
   if (matches.length === 0) return false;
@@ -123,7 +127,7 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
   }
   let isChanged = isRebuildNeeded || state.newestMs !== newest;
   state.newestMs = newest;
-  for (const { ruleId, cap, points } of matches) {
+  for (const { ruleId, cap, points, hasWindowCap } of matches) {
     const key = `${ruleId}@${day}`;
     const counted = state.days[key] ?? [];
     if (counted.some((c) => c.id === signal.id)) continue;
@@ -136,12 +140,42 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
     state.days[key] = next;
     isChanged = true;
     if (isRebuildNeeded) continue;
+    if (hasWindowCap) {
+      // Which entries count depends on all of the rule's days: sum them again (a rare signal).
+      state.sums[ruleId] = sumCounted(listCountedSignals(state, model).get(ruleId) ?? [], state.anchorMs, halfLife);
+      continue;
+    }
     const anchored = (c: CountedSignal) => c.points * 2 ** ((c.atMs - state.anchorMs) / halfLife);
     const sum = (state.sums[ruleId] ?? 0) + anchored(entry) - (evicted ? anchored(evicted) : 0);
     state.sums[ruleId] = sum;
   }
-  if (isRebuildNeeded) rebuildSums(state, halfLife);
+  if (isRebuildNeeded) rebuildSums(state, model);
   return isChanged;
+}
+
+/**
+ * The signals that count, per rule id: each day's capped list and, for a rule with a `windowCap`,
+ * only that many over the window, largest effect first (SPEC §2.3; calibration reads the same).
+ */
+export function listCountedSignals(state: ScoreState, model: ScoringModel): Map<string, CountedSignal[]> {
+  const byRule = new Map<string, CountedSignal[]>();
+  for (const key of Object.keys(state.days).sort()) {
+    const ruleId = key.slice(0, key.lastIndexOf('@'));
+    byRule.set(ruleId, [...(byRule.get(ruleId) ?? []), ...(state.days[key] ?? [])]);
+  }
+  const halfLife = halfLifeMs(model);
+  for (const rule of model.engagement.rules) {
+    const counted = byRule.get(rule.id);
+    if (rule.windowCap === undefined || !counted || counted.length <= rule.windowCap) continue;
+    byRule.set(rule.id, [...counted].sort((a, b) => compareEffect(a, b, halfLife)).slice(0, rule.windowCap));
+  }
+  return byRule;
+}
+
+function sumCounted(counted: readonly CountedSignal[], anchorMs: number, halfLife: number): number {
+  let sum = 0;
+  for (const c of counted) sum += c.points * 2 ** ((c.atMs - anchorMs) / halfLife);
+  return sum;
 }
 
 /** Removes days before `firstDay`; returns whether any was removed. */
@@ -156,14 +190,11 @@ function dropOldDays(state: ScoreState, firstDay: number): boolean {
   return isDropped;
 }
 
-/** Recomputes every anchored sum from the counted signals, in a fixed key order. */
-function rebuildSums(state: ScoreState, halfLife: number): void {
+/** Recomputes every anchored sum from the counted signals, in a fixed order. */
+function rebuildSums(state: ScoreState, model: ScoringModel): void {
   const sums: Record<string, number> = {};
-  for (const key of Object.keys(state.days).sort()) {
-    const ruleId = key.slice(0, key.lastIndexOf('@'));
-    let sum = sums[ruleId] ?? 0;
-    for (const c of state.days[key] ?? []) sum += c.points * 2 ** ((c.atMs - state.anchorMs) / halfLife);
-    sums[ruleId] = sum;
+  for (const [ruleId, counted] of listCountedSignals(state, model)) {
+    sums[ruleId] = sumCounted(counted, state.anchorMs, halfLifeMs(model));
   }
   state.sums = sums;
 }

@@ -40,7 +40,8 @@ export type PerUnit = z.infer<typeof perUnitSchema>;
 /**
  * An engagement rule (SPEC §2.3 "engagement"): a signal of `signal` type (optionally filtered)
  * earns `points` plus the optional per-unit points. At most `dailyCap` matching signals count per
- * calendar day in Asia/Shanghai, so spam cannot inflate a score.
+ * calendar day in Asia/Shanghai, and at most `windowCap` over the window, so spam cannot inflate
+ * a score.
  */
 export const engagementRuleSchema = z.strictObject({
   id: ruleIdSchema,
@@ -65,6 +66,12 @@ export const engagementRuleSchema = z.strictObject({
   points: pointsSchema,
   perUnit: perUnitSchema.optional(),
   dailyCap: z.number().int().min(1).max(100),
+  /**
+   * At most this many matching signals count over the whole decay window (the largest effects,
+   * as for `dailyCap`), for signals other people can cause: thirty throwaway sign-ups naming one
+   * referrer must not add thirty referrals (issue 8 item 11). Unset: only the daily cap applies.
+   */
+  windowCap: z.number().int().min(1).max(1000).optional(),
 });
 export type EngagementRule = z.infer<typeof engagementRuleSchema>;
 

@@ -15,6 +15,7 @@ export const SAMPLE_SIGNAL_KINDS = [
   'trial_no_show',
   'advisor_call_missed',
   'advisor_return',
+  'referral_signup',
 ] as const;
 export type SampleSignalKind = (typeof SAMPLE_SIGNAL_KINDS)[number];
 
@@ -44,6 +45,8 @@ export function buildSampleSignal(kind: SampleSignalKind, id: string, atMs: numb
       return { id, type: 'advisor_call', occurredAt, props: { advisorId: SAMPLE_UUID, outcome: 'no_answer' } };
     case 'advisor_return':
       return { id, type: 'advisor_return', occurredAt, advisorId: SAMPLE_UUID };
+    case 'referral_signup':
+      return { id, type: 'referral_signup', occurredAt, referrer: SAMPLE_UUID, props: { referrerLeadId: SAMPLE_UUID } };
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);

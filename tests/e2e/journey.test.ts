@@ -103,6 +103,10 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     // The download reported before booking is listed under 我的资料, ready to open again.
     await mePage.locator('.card', { hasText: '雅思备考白皮书（2026 版）' }).getByText('再次下载').waitFor();
     await mePage.getByText('在微信小程序中打开即可订阅消息提醒', { exact: false }).waitFor();
+    // No sales language about the prospect (SPEC §4, issue 9 §6): no stage, no score.
+    for (const label of ['客户阶段', '学习规划', '意向分', '营销认可线索']) {
+      expect(await mePage.getByText(label, { exact: false }).count(), label).toBe(0);
+    }
     await shot('7-me');
 
     const { bookings } = await api<ListMyBookingsResponse>('/api/me/bookings');
@@ -117,15 +121,18 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     const me = await api<GetMeResponse>('/api/me');
     const data = await api<ExportMyDataResponse>('/api/me/export');
     const types = new Set(data.touchpoints.map((t) => t.type));
+    // The download is recorded by the server when the signed link is fetched (ADR 009).
     for (const type of ['page_view', 'content_view', 'content_download', 'registration', 'trial_booked']) {
       expect(types, `touchpoint ${type}`).toContain(type);
     }
-    expect(me.lead).toMatchObject({ isRegistered: true, lifecycleStage: 'opportunity', journeyStage: 'preferring' });
-    expect(me.lead.score.total).toBeGreaterThan(0);
-    expect(me.lead.score.breakdown.map((b) => b.ruleId)).toEqual(
-      expect.arrayContaining(['trial-booked', 'registration']),
-    );
-    const lifecycle = data.stageTransitions.filter((t) => t.model === 'lifecycle').map((t) => t.to);
+    expect(me.lead).toMatchObject({ isRegistered: true });
+    expect(me.lead).not.toHaveProperty('lifecycleStage');
+    expect(me.lead).not.toHaveProperty('score');
+    // The export (the right to know) still says where the lead stands and how it was scored.
+    expect(data.lead).toMatchObject({ lifecycleStage: 'opportunity', journeyStage: 'preferring' });
+    expect(data.lead.scoreTotal).toBeGreaterThan(0);
+    expect(data.scoreLedger.map((e) => e.ruleId)).toEqual(expect.arrayContaining(['trial-booked', 'registration']));
+    const lifecycle = data.stageTransitions.filter((t) => t.model === 'lifecycle').map((t) => t.toStage);
     expect(lifecycle[0]).toBe('awareness');
     expect(lifecycle.at(-1)).toBe('opportunity');
   });

@@ -4,23 +4,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../helpers/free-port.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface RunningProduct {
   url: string;
@@ -29,7 +18,7 @@ export interface RunningProduct {
 }
 
 export async function startProduct(options: { timeoutMs: number }): Promise<RunningProduct> {
-  const port = await freePort();
+  const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'scrm-e2e-'));
   // The product's own defaults, as `npm start` gives them: no DATABASE_URL, REDIS_URL or WeChat secret.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };

@@ -1,5 +1,5 @@
 /** A small catalogue for route tests: one campus in 上海 and one course. */
-import { campuses, courses } from '../../server/db/schema/index.js';
+import { campuses, courses, trialSessions } from '../../server/db/schema/index.js';
 import type { TestApp } from './test-app.js';
 
 export async function createTestCatalog(t: TestApp) {
@@ -18,4 +18,24 @@ export async function createTestCatalog(t: TestApp) {
     .returning();
   if (!campus || !course) throw new Error('catalog setup failed');
   return { campus, course };
+}
+
+/** A trial session of the catalogue's course at its campus, `inDays` from the app's now. */
+export async function createTestSession(
+  t: TestApp,
+  catalog: { campus: { id: string }; course: { id: string } },
+  options: { inDays?: number; capacity?: number } = {},
+) {
+  const [session] = await t.db
+    .insert(trialSessions)
+    .values({
+      courseId: catalog.course.id,
+      campusId: catalog.campus.id,
+      title: '试听',
+      startsAt: new Date(t.clock.now().getTime() + (options.inDays ?? 3) * 86_400_000),
+      capacity: options.capacity ?? 5,
+    })
+    .returning();
+  if (!session) throw new Error('session insert failed');
+  return session;
 }

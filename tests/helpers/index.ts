@@ -5,13 +5,15 @@
 
 export { expectAccessRules, signTestToken } from './access.js';
 export { logInAs } from './auth.js';
-export { createTestCatalog } from './catalog.js';
+export { createTestCatalog, createTestSession } from './catalog.js';
 export { createTestClock, DEFAULT_TEST_TIME, type TestClock } from './clock.js';
+export { createContentWithFile } from './content-files.js';
 export { expectError } from './expect-error.js';
 export { createRegisteredProspects } from './prospects.js';
 export { registerThroughApi } from './registration.js';
 export { type RequestOptions, request, type TestResponse } from './request.js';
 export { one } from './rows.js';
+export { replayLeadScore } from './score-replay.js';
 export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 export { getTestDatabase, type TestDatabase, truncateAll } from './test-database.js';
 export { createTestStore, deleteKeys, TEST_KEY_PREFIX } from './test-store.js';

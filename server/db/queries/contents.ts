@@ -1,9 +1,15 @@
 /** Content items (SPEC §2.2): the feed and one item. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../client.js';
-import { contentItems, touchpoints } from '../schema/index.js';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../client.js';
+import { contentFiles, contentItems, touchpoints } from '../schema/index.js';
 
 export type ContentRow = typeof contentItems.$inferSelect;
+export type ContentFileRow = typeof contentFiles.$inferSelect;
+export type ContentFileInsert = typeof contentFiles.$inferInsert;
+/** A file without its bytes: what a page needs to offer the download. */
+export type ContentFileInfo = Omit<ContentFileRow, 'bytes'>;
+
+const { bytes: _bytes, ...fileInfoColumns } = getTableColumns(contentFiles);
 
 /**
  * A page of the feed: items of `leadingStage` first (the viewer's journey stage), then newest
@@ -39,9 +45,46 @@ export async function listContentTopics(db: Database): Promise<string[]> {
   return rows.map((r) => r.topic);
 }
 
-export async function findContent(db: Database, id: string): Promise<ContentRow | null> {
+export async function findContent(db: Database | Transaction, id: string): Promise<ContentRow | null> {
   const [row] = await db.select().from(contentItems).where(eq(contentItems.id, id));
   return row ?? null;
+}
+
+/** The files of these items, without their bytes, by content id. */
+export async function listContentFileInfos(
+  db: Database | Transaction,
+  contentIds: readonly string[],
+): Promise<Map<string, ContentFileInfo>> {
+  if (contentIds.length === 0) return new Map();
+  const rows = await db.select(fileInfoColumns).from(contentFiles).where(inArray(contentFiles.contentId, contentIds));
+  return new Map(rows.map((r) => [r.contentId, r]));
+}
+
+/** An item with its file, bytes included (`GET /api/downloads/:contentId`). */
+export async function findContentWithFile(
+  db: Database | Transaction,
+  contentId: string,
+): Promise<{ content: ContentRow; file: ContentFileRow } | null> {
+  const [row] = await db
+    .select({ content: contentItems, file: contentFiles })
+    .from(contentItems)
+    .innerJoin(contentFiles, eq(contentFiles.contentId, contentItems.id))
+    .where(eq(contentItems.id, contentId));
+  return row ?? null;
+}
+
+/** Which of these content ids are gated items (device-reported downloads of those are ignored). */
+export async function listGatedContentIds(db: Database | Transaction, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: contentItems.id })
+    .from(contentItems)
+    .where(and(inArray(contentItems.id, ids), eq(contentItems.isGated, true)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertContentFiles(db: Database, rows: readonly ContentFileInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insert(contentFiles).values([...rows]);
 }
 
 /**

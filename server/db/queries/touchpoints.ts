@@ -1,5 +1,5 @@
 /** Touchpoint writes and reads (SPEC §2.1): recorded once, never lost. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../client.js';
 import { contentItems, touchpoints } from '../schema/index.js';
 
@@ -7,12 +7,13 @@ export type TouchpointInsert = typeof touchpoints.$inferInsert;
 export type TouchpointRow = typeof touchpoints.$inferSelect;
 
 /**
- * Inserts the touchpoints whose id is new and returns them, each with the journey stage its
- * content item is tagged with (`INSERT … ON CONFLICT DO NOTHING RETURNING`, the tag read by a
- * scalar subquery in RETURNING, saving a round trip per batch). A concurrent insert of the same
- * id waits for the other transaction and then does nothing (PostgreSQL's unique-index check), so
- * two copies arriving at once count once. Rows go in id order so that two batches sharing ids
- * lock them in the same order and cannot deadlock.
+ * Inserts the touchpoints whose id is new for their lead and returns them, each with the journey
+ * stage its content item is tagged with (`INSERT … ON CONFLICT DO NOTHING RETURNING`, the tag read
+ * by a scalar subquery in RETURNING, saving a round trip per batch). The key is (lead, id): an id
+ * is unique per lead, not across leads (issue 8 item 9). A concurrent insert of the same key
+ * waits for the other transaction and then does nothing (PostgreSQL's unique-index check), so two
+ * copies arriving at once count once. Rows go in id order so that two batches sharing ids lock
+ * them in the same order and cannot deadlock.
  */
 export async function insertNewTouchpoints(
   tx: Transaction,
@@ -23,7 +24,7 @@ export async function insertNewTouchpoints(
   const inserted = await tx
     .insert(touchpoints)
     .values(sorted)
-    .onConflictDoNothing({ target: touchpoints.id })
+    .onConflictDoNothing({ target: [touchpoints.leadId, touchpoints.id] })
     .returning({
       id: touchpoints.id,
       contentStage: sql<
@@ -40,4 +41,18 @@ export async function listLeadTouchpoints(tx: Transaction, leadId: string): Prom
     .from(touchpoints)
     .where(eq(touchpoints.leadId, leadId))
     .orderBy(asc(touchpoints.occurredAt), asc(touchpoints.id));
+}
+
+/** Which of these ids the lead already has (ids are unique per lead, issue 8 item 9). */
+export async function listLeadTouchpointIds(
+  tx: Transaction,
+  leadId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: touchpoints.id })
+    .from(touchpoints)
+    .where(and(eq(touchpoints.leadId, leadId), inArray(touchpoints.id, [...ids])));
+  return new Set(rows.map((r) => r.id));
 }

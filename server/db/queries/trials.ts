@@ -135,3 +135,13 @@ export function listLeadBookingsWithSessions(db: Database | Transaction, leadId:
     .where(eq(bookings.leadId, leadId))
     .orderBy(asc(trialSessions.startsAt));
 }
+
+/** Whether the lead has booked a trial class it did not cancel (a referral counts then, issue 8 item 11). */
+export async function hasUncancelledBooking(tx: Transaction, leadId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.leadId, leadId), sql`${bookings.status} <> 'cancelled'`))
+    .limit(1);
+  return rows.length > 0;
+}

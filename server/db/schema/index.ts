@@ -3,6 +3,7 @@
  * drizzle (STYLE.md "Routes → services → adapters").
  */
 export * from './content.js';
+export * from './identity.js';
 export * from './leads.js';
 export * from './messaging.js';
 export * from './org.js';

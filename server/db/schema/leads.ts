@@ -61,6 +61,12 @@ export const leads = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
     /** Set when the prospect deleted their data (SPEC §4): personal fields are cleared, the row stays for counts. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * Set when this lead was absorbed into another one by identity resolution (SPEC §4 "one
+     * person, one lead", ADR 010): its history moved there; the row stays so a manager can
+     * reverse the merge (`lead_merges`). A merged lead is not live: lists and services skip it.
+     */
+    mergedIntoLeadId: uuid('merged_into_lead_id').references((): AnyPgColumn => leads.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

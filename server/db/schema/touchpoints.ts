@@ -2,14 +2,18 @@
  * Touchpoints (SPEC §2.1) and stage transitions (SPEC §2.2): the append-only history of a lead.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { leads } from './leads.js';
 
 export const touchpoints = pgTable(
   'touchpoints',
   {
-    /** The client-generated event id: the primary key makes ingest idempotent (SPEC §4). */
-    id: uuid('id').primaryKey(),
+    /**
+     * The client-generated event id. The primary key is (lead, id): idempotency is scoped to the
+     * lead (SPEC §4), so an id another prospect used is new for this one and nobody learns that
+     * it exists (issue 8 item 9).
+     */
+    id: uuid('id').notNull(),
     leadId: uuid('lead_id')
       .notNull()
       .references(() => leads.id, { onDelete: 'cascade' }),
@@ -26,6 +30,7 @@ export const touchpoints = pgTable(
     props: jsonb('props').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
+    primaryKey({ columns: [t.leadId, t.id] }),
     // A lead's timeline; attribution and analytics by type, campaign and content.
     index('touchpoints_lead_occurred_idx').on(t.leadId, t.occurredAt),
     index('touchpoints_type_occurred_idx').on(t.type, t.occurredAt),

@@ -13,11 +13,8 @@ describe('POST /api/auth/login', () => {
     const name = uniqueName();
     const first = await t.request<LoginResponse>('/api/auth/login', { method: 'POST', json: { code: `dev-${name}` } });
     expect(first.status).toBe(200);
-    expect(first.body.lead).toMatchObject({
-      lifecycleStage: 'awareness',
-      journeyStage: 'unaware',
-      isRegistered: false,
-    });
+    expect(first.body.lead).toMatchObject({ isRegistered: false, name: null, phoneMasked: null });
+    expect(first.body.lead).not.toHaveProperty('lifecycleStage'); // no sales language (SPEC §4)
     expect(Date.parse(first.body.expiresAt)).toBeGreaterThan(t.clock.now().getTime());
 
     const second = await t.request<LoginResponse>('/api/auth/login', { method: 'POST', json: { code: `dev-${name}` } });
@@ -34,6 +31,8 @@ describe('POST /api/auth/login', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       id: first.body.lead.id,
+      lifecycleStage: 'awareness',
+      journeyStage: 'unaware',
       scoreState: createScoreState(DEFAULT_SCORING_MODEL),
       scoringModelVersion: DEFAULT_SCORING_MODEL.version,
     });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { GetContentResponse, ListContentsResponse } from '@scrm/shared';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createRegisteredProspects, createTestApp, expectError } from '../../../tests/helpers/index.js';
+import {
+  createContentWithFile,
+  createRegisteredProspects,
+  createTestApp,
+  expectError,
+} from '../../../tests/helpers/index.js';
 import { contentItems } from '../../db/schema/index.js';
 
 async function setup() {
@@ -30,18 +36,14 @@ async function setup() {
         journeyStage: 'preferring',
         publishedAt: new Date('2026-03-01T00:00:00Z'),
       },
-      {
-        title: '备考白皮书',
-        kind: 'ebook',
-        topic: '雅思',
-        journeyStage: 'considering',
-        isGated: true,
-        downloadUrl: '/downloads/ielts.pdf',
-        publishedAt: new Date('2026-02-15T00:00:00Z'),
-      },
     ])
     .returning();
-  return { t, items };
+  const { content: ebook } = await createContentWithFile(t, { title: '备考白皮书', isGated: true });
+  await t.db
+    .update(contentItems)
+    .set({ publishedAt: new Date('2026-02-15T00:00:00Z') })
+    .where(eq(contentItems.id, ebook.id));
+  return { t, items: [...items, ebook] };
 }
 
 describe('contents', () => {
@@ -60,14 +62,25 @@ describe('contents', () => {
     expect(page2.body.nextCursor).toBeNull();
   });
 
-  it('a gated e-book is locked until the viewer is registered', async () => {
+  it('a gated e-book is locked until the viewer is registered, then offered as a link signed for them', async () => {
     const { t, items } = await setup();
     const ebook = items.find((i) => i.isGated);
     const anonymous = await t.request<GetContentResponse>(`/api/contents/${ebook?.id}`);
-    expect(anonymous.body.content).toMatchObject({ isLocked: true, downloadUrl: null });
+    expect(anonymous.body.content).toMatchObject({ isLocked: true, downloadUrl: null, downloadFileType: 'pdf' });
     const [me] = await createRegisteredProspects(t, 1);
     const registered = await t.request<GetContentResponse>(`/api/contents/${ebook?.id}`, { token: me?.token ?? '' });
-    expect(registered.body.content).toMatchObject({ isLocked: false, downloadUrl: '/downloads/ielts.pdf' });
+    expect(registered.body.content).toMatchObject({ isLocked: false, downloadFileType: 'pdf' });
+    const url = new URL(registered.body.content.downloadUrl ?? '', 'http://x');
+    expect(url.pathname).toBe(`/api/downloads/${ebook?.id}`);
+    expect(url.searchParams.get('lead')).toBe(me?.leadId);
+    expect(Number(url.searchParams.get('expires')) * 1000).toBe(t.clock.now().getTime() + 15 * 60_000);
+  });
+
+  it('an item without a file offers no download', async () => {
+    const { t, items } = await setup();
+    const article = items.find((i) => !i.isGated);
+    const res = await t.request<GetContentResponse>(`/api/contents/${article?.id}`);
+    expect(res.body.content).toMatchObject({ downloadUrl: null, downloadFileType: null, isLocked: false });
   });
 
   it.each([

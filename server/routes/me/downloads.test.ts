@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ListMyDownloadsResponse } from '@scrm/shared';
+import type { GetContentResponse, ListMyDownloadsResponse } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  createContentWithFile,
   createTestApp,
   expectAccessRules,
   logInAs,
   registerThroughApi,
   type TestApp,
 } from '../../../tests/helpers/index.js';
-import { contentItems } from '../../db/schema/index.js';
 
 function download(t: TestApp, contentId: string, minutesAgo: number) {
   return {
@@ -22,58 +22,50 @@ function download(t: TestApp, contentId: string, minutesAgo: number) {
 
 async function setup() {
   const t = await createTestApp();
-  const [guide, whitepaper] = await t.db
-    .insert(contentItems)
-    .values([
-      {
-        title: '选课指南',
-        kind: 'ebook',
-        topic: '雅思',
-        journeyStage: 'exploring',
-        downloadUrl: '/downloads/guide.pdf',
-      },
-      {
-        title: '备考白皮书',
-        kind: 'ebook',
-        topic: '雅思',
-        journeyStage: 'considering',
-        isGated: true,
-        downloadUrl: '/downloads/whitepaper.pdf',
-      },
-    ])
-    .returning();
-  if (!guide || !whitepaper) throw new Error('content setup failed');
+  const guide = await createContentWithFile(t, { title: '选课指南', isGated: false, journeyStage: 'exploring' });
+  const whitepaper = await createContentWithFile(t, { title: '备考白皮书', isGated: true });
   const me = await logInAs(t, `d${randomUUID().slice(0, 8)}`);
   const report = (events: unknown[]) =>
     t.request('/api/touchpoints', { method: 'POST', token: me.token, json: { events } });
   const mine = async (token = me.token) =>
     (await t.request<ListMyDownloadsResponse>('/api/me/downloads', { token })).body.downloads;
-  return { t, me, guide, whitepaper, report, mine };
+  /** Opens the item's page and fetches its signed link, as the mini-program does. */
+  const fetchThroughLink = async (contentId: string) => {
+    const page = await t.request<GetContentResponse>(`/api/contents/${contentId}`, { token: me.token });
+    const res = await t.app.request(page.body.content.downloadUrl ?? '');
+    expect(res.status).toBe(200);
+  };
+  return { t, me, guide: guide.content, whitepaper: whitepaper.content, report, mine, fetchThroughLink };
 }
 
 describe('GET /api/me/downloads', () => {
-  it('lists each downloaded item once, by its latest download, latest first', async () => {
-    const { t, guide, whitepaper, report, mine } = await setup();
-    const latestGuide = download(t, guide.id, 1);
-    await report([download(t, guide.id, 30), download(t, whitepaper.id, 10), latestGuide]);
+  it('lists each downloaded item once, by its latest download, latest first, with fresh signed links', async () => {
+    const { t, me, guide, whitepaper, report, mine, fetchThroughLink } = await setup();
+    await registerThroughApi(t, me.token);
+    await report([download(t, guide.id, 30)]);
+    await fetchThroughLink(whitepaper.id);
+    t.clock.advance(60_000);
+    await fetchThroughLink(guide.id);
     const downloads = await mine();
     expect(downloads.map((d) => [d.content.title, d.downloadedAt])).toEqual([
-      ['选课指南', latestGuide.occurredAt],
-      ['备考白皮书', expect.any(String)],
+      ['选课指南', t.clock.now().toISOString()],
+      ['备考白皮书', new Date(t.clock.now().getTime() - 60_000).toISOString()],
     ]);
-    expect(downloads[0]).toMatchObject({
-      content: { id: guide.id, kind: 'ebook' },
-      downloadUrl: '/downloads/guide.pdf',
-    });
+    for (const d of downloads) {
+      expect(d.downloadFileType).toBe('pdf');
+      expect(d.downloadUrl).toMatch(
+        new RegExp(`^/api/downloads/${d.content.id}\\?lead=${me.leadId}&expires=\\d+&sig=`),
+      );
+    }
   });
 
-  it('keeps a gated file locked for a prospect who reported its download without registering', async () => {
-    const { t, me, whitepaper, report, mine } = await setup();
-    await report([download(t, whitepaper.id, 5)]);
-    expect(await mine()).toMatchObject([{ content: { id: whitepaper.id, isGated: true }, downloadUrl: null }]);
-
+  it('lists a gated item only once the server recorded its download, never from a device report', async () => {
+    const { t, me, whitepaper, report, mine, fetchThroughLink } = await setup();
+    expect((await report([download(t, whitepaper.id, 5)])).body).toEqual({ accepted: 0, duplicates: 0, ignored: 1 });
+    expect(await mine()).toEqual([]);
     await registerThroughApi(t, me.token);
-    expect(await mine()).toMatchObject([{ downloadUrl: '/downloads/whitepaper.pdf' }]);
+    await fetchThroughLink(whitepaper.id);
+    expect(await mine()).toMatchObject([{ content: { id: whitepaper.id, isGated: true }, downloadFileType: 'pdf' }]);
   });
 
   it('shows nothing of another prospect, and an empty list before any download', async () => {

@@ -1,4 +1,4 @@
-// GET /api/me — the prospect's own lead: stages and the explained score.
+// GET /api/me — the prospect's own lead, as the prospect sees it (no score or stages).
 import { getMeResponseSchema } from '@scrm/shared';
 import { getPrincipal, requireAuth } from '../../http/auth.js';
 import { defineRoute } from '../../http/route.js';

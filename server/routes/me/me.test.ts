@@ -20,14 +20,16 @@ async function registeredProspect() {
 }
 
 describe('/api/me', () => {
-  it('GET shows only my lead, with the masked phone and the score breakdown', async () => {
+  it('GET shows only my lead, with the masked phone and no sales language (score, stages)', async () => {
     const { t, me } = await registeredProspect();
     const other = await logInAs(t, `o${randomUUID().slice(0, 8)}`);
     const mine = await t.request<GetMeResponse>('/api/me', { token: me.token });
     expect(mine.body.lead).toMatchObject({ id: me.leadId, phoneMasked: '139****5678', isRegistered: true });
     expect(JSON.stringify(mine.body)).not.toContain('13912345678');
-    expect(mine.body.lead.score).toMatchObject({ fit: expect.any(Number), engagement: expect.any(Number) });
-    expect(mine.body.lead.score.breakdown.length).toBeGreaterThan(0);
+    // SPEC §4, issue 9 §6: a prospect never sees the institution's view of them.
+    for (const key of ['score', 'lifecycleStage', 'journeyStage', 'breakdown']) {
+      expect(JSON.stringify(mine.body)).not.toContain(`"${key}"`);
+    }
     const theirs = await t.request<GetMeResponse>('/api/me', { token: other.token });
     expect(theirs.body.lead).toMatchObject({ id: other.leadId, isRegistered: false, name: null, phoneMasked: null });
   });
@@ -36,9 +38,9 @@ describe('/api/me', () => {
     const { t, me } = await registeredProspect();
     const res = await t.request<ExportMyDataResponse>('/api/me/export', { token: me.token });
     expect(res.status).toBe(200);
-    expect(res.body.lead).toMatchObject({ phone: '13912345678', consent: { policyVersion: '2026-11' } });
+    expect(res.body.lead).toMatchObject({ phone: '13912345678', consentPolicyVersion: '2026-11' });
     expect(res.body.touchpoints.map((e) => e.type)).toContain('registration');
-    expect(res.body.stageTransitions[0]).toMatchObject({ model: 'lifecycle', from: null, to: 'awareness' });
+    expect(res.body.stageTransitions[0]).toMatchObject({ model: 'lifecycle', fromStage: null, toStage: 'awareness' });
     const other = await logInAs(t, `x${randomUUID().slice(0, 8)}`);
     const theirs = await t.request<ExportMyDataResponse>('/api/me/export', { token: other.token });
     expect(theirs.body).toMatchObject({ lead: { id: other.leadId, phone: null }, touchpoints: [] });

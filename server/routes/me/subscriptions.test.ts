@@ -36,9 +36,9 @@ describe('subscribe-message grants', () => {
       answer(t, false, 'tpl-nurture-content', 1),
       answer(t, true, 'tpl-nurture-content', 0),
     ];
-    expect((await report(batch)).body).toEqual({ accepted: 4, duplicates: 0 });
+    expect((await report(batch)).body).toEqual({ accepted: 4, duplicates: 0, ignored: 0 });
     // The same events again (a retried send): nothing more is granted.
-    expect((await report(batch)).body).toEqual({ accepted: 0, duplicates: 4 });
+    expect((await report(batch)).body).toEqual({ accepted: 0, duplicates: 4, ignored: 0 });
     expect(await mine()).toEqual([
       {
         templateId: 'tpl-nurture-content',
@@ -87,8 +87,10 @@ describe('subscribe-message grants', () => {
     const other = await logInAs(t, `o${randomUUID().slice(0, 8)}`);
     expect(await mine(other.token)).toEqual([]);
     const exported = await t.request<ExportMyDataResponse>('/api/me/export', { token: me.token });
-    expect(exported.body.subscriptions).toEqual(await mine());
-    expect(exported.body.subscriptions).toMatchObject([{ templateId: 'tpl-trial-reminder', remaining: 1 }]);
+    expect(exported.body.subscriptions).toMatchObject([
+      { templateId: 'tpl-trial-reminder', grantedCount: 1, spentCount: 0, leadId: me.leadId },
+    ]);
+    expect(await mine()).toMatchObject([{ templateId: 'tpl-trial-reminder', remaining: 1 }]);
   });
 
   it('refuses an answer without a template id, writing nothing', async () => {

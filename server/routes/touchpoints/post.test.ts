@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, expectError, logInAs, type TestApp } from '../../../tests/helpers/index.js';
+import {
+  createContentWithFile,
+  createTestApp,
+  expectError,
+  logInAs,
+  type TestApp,
+} from '../../../tests/helpers/index.js';
 import { leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema/index.js';
 
 function pageView(t: TestApp, overrides: Record<string, unknown> = {}) {
@@ -18,7 +24,7 @@ async function setup() {
   const t = await createTestApp();
   const me = await logInAs(t, `p${randomUUID().slice(0, 8)}`);
   const post = (json: unknown, token: string | null = me.token) =>
-    t.request<{ accepted: number; duplicates: number }>('/api/touchpoints', {
+    t.request<{ accepted: number; duplicates: number; ignored: number }>('/api/touchpoints', {
       method: 'POST',
       json,
       ...(token ? { token } : {}),
@@ -31,9 +37,9 @@ describe('POST /api/touchpoints', () => {
     const { t, me, post } = await setup();
     const events = [pageView(t), pageView(t), pageView(t, { type: 'share', props: { page: '/pages/index/index' } })];
     const first = await post({ events });
-    expect(first.body).toEqual({ accepted: 3, duplicates: 0 });
+    expect(first.body).toEqual({ accepted: 3, duplicates: 0, ignored: 0 });
     const second = await post({ events: [...events, pageView(t)] });
-    expect(second.body).toEqual({ accepted: 1, duplicates: 3 });
+    expect(second.body).toEqual({ accepted: 1, duplicates: 3, ignored: 0 });
 
     expect(await t.db.select().from(touchpoints).where(eq(touchpoints.leadId, me.leadId))).toHaveLength(4);
     const [lead] = await t.db.select().from(leads).where(eq(leads.id, me.leadId));
@@ -56,6 +62,32 @@ describe('POST /api/touchpoints', () => {
     expect(replies.reduce((s, r) => s + r.body.accepted, 0)).toBe(20);
     expect(replies.reduce((s, r) => s + r.body.duplicates, 0)).toBe(40);
     expect(await t.db.select().from(touchpoints)).toHaveLength(20);
+  });
+
+  it("takes another prospect's event id as new: ids are per lead, and nobody learns they exist", async () => {
+    const { t, me, post } = await setup();
+    const other = await logInAs(t, `q${randomUUID().slice(0, 8)}`);
+    const shared = pageView(t);
+    expect((await post({ events: [shared] }, other.token)).body).toEqual({ accepted: 1, duplicates: 0, ignored: 0 });
+    // The same answer as for an id nobody ever sent; the other prospect's row is untouched.
+    expect((await post({ events: [shared] })).body).toEqual({ accepted: 1, duplicates: 0, ignored: 0 });
+    expect((await post({ events: [shared] })).body).toEqual({ accepted: 0, duplicates: 1, ignored: 0 });
+    const rows = await t.db.select().from(touchpoints).where(eq(touchpoints.id, shared.id));
+    expect(rows.map((r) => r.leadId).sort()).toEqual([me.leadId, other.leadId].sort());
+  });
+
+  it('ignores a device-reported download of gated content and stores the rest of the batch', async () => {
+    const { t, me, post } = await setup();
+    const gated = await createContentWithFile(t, { title: '白皮书', isGated: true });
+    const open = await createContentWithFile(t, { title: '指南', isGated: false });
+    const report = (contentId: string) => pageView(t, { type: 'content_download', contentId, props: {} });
+    const res = await post({ events: [report(gated.content.id), report(open.content.id), pageView(t)] });
+    expect(res.body).toEqual({ accepted: 2, duplicates: 0, ignored: 1 });
+    const stored = await t.db.select().from(touchpoints).where(eq(touchpoints.leadId, me.leadId));
+    expect(stored.map((r) => r.contentId).filter((id) => id !== null)).toEqual([open.content.id]);
+    // Only the ungated download scored.
+    const ledger = await t.db.select().from(scoreLedger).where(eq(scoreLedger.leadId, me.leadId));
+    expect(ledger.filter((e) => e.ruleId === 'content-download').map((e) => e.signalCount)).toEqual([1]);
   });
 
   const badBodies: [string, (t: TestApp) => unknown, string][] = [

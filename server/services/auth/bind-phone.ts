@@ -8,7 +8,9 @@ import { type BindPhoneResponse, maskPhone, phoneSchema } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import { findLeadById, type LeadRow, lockLead, updateLead } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
+import { creditReferralIfReal } from '../leads/credit-referral.js';
 import { assertLiveLead } from '../leads/lead-guards.js';
+import { resolveLeadIdentity } from '../leads/resolve-lead-identity.js';
 import { mapWechatError } from './map-wechat-error.js';
 
 /** 40029 here is a stale or forged phone code, not a login code (phonenumber.getPhoneNumber). */
@@ -42,6 +44,9 @@ export async function bindPhone(
     // Checked again under the row lock: the lead may have been erased during the WeChat call.
     checkCanBind((await lockLead(tx, leadId))?.lead ?? null, leadId);
     await updateLead(tx, leadId, { phone: phone.data, phoneVerifiedAt: now, updatedAt: now });
+    // A verified number may claim an offline lead, and makes a referral count (ADR 010, issue 8 item 11).
+    await resolveLeadIdentity(tx, { leadId, cause: 'phone_binding', now });
+    await creditReferralIfReal(tx, { leadId, now });
   });
   return { phoneMasked: maskPhone(phone.data) };
 }

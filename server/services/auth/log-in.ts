@@ -30,5 +30,5 @@ export async function logIn(ctx: AppContext, options: { code: string }): Promise
     return lead;
   });
   const { token, expiresAt } = await signSessionToken(ctx.env.AUTH_SECRET, { subject: lead.id, role: 'prospect' }, now);
-  return { token, expiresAt: expiresAt.toISOString(), lead: toLeadView(lead, now) };
+  return { token, expiresAt: expiresAt.toISOString(), lead: toLeadView(lead) };
 }

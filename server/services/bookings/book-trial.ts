@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.js';
 import { lockLead } from '../../db/queries/leads.js';
 import { findActiveBooking, findTrialSessionRow, insertBooking, takeSeat } from '../../db/queries/trials.js';
 import { AppError } from '../../http/app-error.js';
+import { creditReferralIfReal } from '../leads/credit-referral.js';
 import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import { toBooking } from './trial-session-view.js';
@@ -50,6 +51,8 @@ export async function bookTrial(
       ],
       now,
     });
+    // A booking makes a referred lead real: its referrer's referral counts now (issue 8 item 11).
+    await creditReferralIfReal(tx, { leadId: options.leadId, now });
     return { booking: toBooking(booking, { ...session, seatsTaken: session.seatsTaken + 1 }) };
   });
 }

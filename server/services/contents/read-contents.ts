@@ -1,6 +1,7 @@
 /**
  * The content feed and one item (`GET /api/contents`, `GET /api/contents/:id`). A gated item's
- * download link is only given to a registered viewer (SPEC §1 "download gated content").
+ * download link is only given to a registered viewer (SPEC §1 "download gated content"), and a
+ * known viewer's link is signed for them and short-lived (issue 8 item 5, ADR 009).
  */
 import {
   type ContentSummary,
@@ -12,15 +13,18 @@ import {
 } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import {
+  type ContentFileInfo,
   type ContentRow,
   findContent,
+  listContentFileInfos,
   listContentRows,
   listContentTopics,
   listLeadDownloadRows,
 } from '../../db/queries/contents.js';
 import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
-import { isRegisteredLead, readOfLiveLead } from '../leads/lead-guards.js';
+import { isLiveLead, isRegisteredLead, readOfLiveLead } from '../leads/lead-guards.js';
+import { signDownloadLink, toDownloadPath } from './download-link.js';
 
 function toSummary(row: ContentRow): ContentSummary {
   return {
@@ -40,9 +44,27 @@ function isLockedFor(row: ContentRow, viewer: LeadRow | null): boolean {
   return row.isGated && !(viewer && isRegisteredLead(viewer));
 }
 
+/**
+ * The item's download for this viewer: a link signed for a known viewer (fetching it records the
+ * download, ADR 009), the plain path of an ungated file for an anonymous one, nothing when locked.
+ */
+function toDownload(
+  ctx: Pick<AppContext, 'env' | 'now'>,
+  row: ContentRow,
+  file: ContentFileInfo | undefined,
+  viewer: LeadRow | null,
+): { downloadUrl: string | null; downloadFileType: ContentFileInfo['fileType'] | null } {
+  if (!file) return { downloadUrl: null, downloadFileType: null };
+  if (isLockedFor(row, viewer)) return { downloadUrl: null, downloadFileType: file.fileType };
+  const downloadUrl = viewer
+    ? signDownloadLink(ctx.env.AUTH_SECRET, { contentId: row.id, leadId: viewer.id, now: ctx.now() })
+    : toDownloadPath(row.id);
+  return { downloadUrl, downloadFileType: file.fileType };
+}
+
 async function findViewer(ctx: Pick<AppContext, 'db'>, leadId: string | undefined) {
   const lead = leadId ? await findLeadById(ctx.db, leadId) : null;
-  return lead && !lead.erasedAt ? lead : null;
+  return lead && isLiveLead(lead) ? lead : null;
 }
 
 const decodeCursor = (cursor: string | undefined): number => {
@@ -73,37 +95,40 @@ export async function listContents(
 }
 
 export async function getContent(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'env' | 'now'>,
   options: { id: string; viewerLeadId?: string },
 ): Promise<GetContentResponse> {
-  const row = await findContent(ctx.db, options.id);
+  const [row, files] = await Promise.all([findContent(ctx.db, options.id), listContentFileInfos(ctx.db, [options.id])]);
   if (!row) throw new AppError('not_found', `Content ${options.id} not found`, { userMessage: '内容不存在或已下架' });
   const viewer = await findViewer(ctx, options.viewerLeadId);
-  const isLocked = isLockedFor(row, viewer);
   return {
     content: {
       ...toSummary(row),
       body: row.body ?? '',
-      downloadUrl: isLocked ? null : (row.downloadUrl ?? null),
-      isLocked,
+      ...toDownload(ctx, row, files.get(row.id), viewer),
+      isLocked: isLockedFor(row, viewer),
     },
   };
 }
 
 /**
- * `GET /api/me/downloads`. Downloads are reported by the device, so the gate applies here too: a
- * gated item's link is given only while the prospect is registered.
+ * `GET /api/me/downloads`: each link freshly signed. The gate applies here too: a gated item's
+ * link is given only while the prospect is registered.
  */
 export async function listMyDownloads(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'env' | 'now'>,
   options: { leadId: string },
 ): Promise<ListMyDownloadsResponse> {
   const { lead: viewer, data: rows } = await readOfLiveLead(ctx.db, options.leadId, listLeadDownloadRows);
+  const files = await listContentFileInfos(
+    ctx.db,
+    rows.map((r) => r.content.id),
+  );
   return {
     downloads: rows.map(({ content, downloadedAt }) => ({
       content: toSummary(content),
       downloadedAt: downloadedAt.toISOString(),
-      downloadUrl: isLockedFor(content, viewer) ? null : (content.downloadUrl ?? null),
+      ...toDownload(ctx, content, files.get(content.id), viewer),
     })),
   };
 }

@@ -4,16 +4,25 @@ import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
 
 /**
- * A token outlives its lead's erasure (it is short-lived but stateless): an erased or unknown lead
- * opens nothing, and the client is told to log in again, which starts a fresh lead (SPEC §4).
+ * A token outlives its lead's erasure (it is short-lived but stateless): an erased, merged or
+ * unknown lead opens nothing, and the client is told to log in again, which starts a fresh lead
+ * (SPEC §4).
  */
-export function assertLiveLead<T extends { erasedAt: Date | null }>(
+export function assertLiveLead<T extends { erasedAt: Date | null; mergedIntoLeadId: string | null }>(
   lead: T | null | undefined,
   leadId: string,
 ): asserts lead is T {
-  if (!lead || lead.erasedAt) {
+  if (!lead || !isLiveLead(lead)) {
     throw new AppError('unauthenticated', `Lead ${leadId} no longer exists`, { userMessage: '请重新登录' });
   }
+}
+
+/**
+ * Live: neither erased (SPEC §4) nor merged into another lead (ADR 010). Only a live lead can be
+ * signed in as, touched or shown.
+ */
+export function isLiveLead(lead: { erasedAt: Date | null; mergedIntoLeadId: string | null }): boolean {
+  return lead.erasedAt === null && lead.mergedIntoLeadId === null;
 }
 
 /**

@@ -1,29 +1,14 @@
 /**
- * A lead row as its owner sees it (`LeadView`, shared/contracts/leads.ts): masked phone, both
- * stages, and the score at `now` with its breakdown (SPEC §2.3 "every score is explainable").
+ * A lead row as its owner sees it (`LeadView`, shared/contracts/leads.ts): what the prospect told
+ * us, with the phone masked. No score and no stages: that is the institution's sales language
+ * about them, for staff views only (SPEC §4; issue 9 §6).
  */
-import {
-  DEFAULT_SCORING_MODEL,
-  isJourneyStage,
-  isLifecycleStage,
-  type LeadScoreView,
-  type LeadView,
-  maskPhone,
-  type ScoringModel,
-  scoreLead,
-} from '@scrm/shared';
+import { type LeadView, maskPhone } from '@scrm/shared';
 import type { LeadRow } from '../../db/queries/leads.js';
-import { findScoreState, toLeadProfile } from './lead-domain-state.js';
+import { toLeadProfile } from './lead-domain-state.js';
 import { isRegisteredLead } from './lead-guards.js';
 
-function toScoreView(row: LeadRow, model: ScoringModel, now: Date): LeadScoreView {
-  const state = findScoreState(row, model);
-  if (state) return scoreLead({ profile: toLeadProfile(row), state, model, now });
-  // Scored under another model version and not touched since: the stored copies, unexplained.
-  return { total: row.scoreTotal, fit: row.scoreFit, engagement: row.scoreEngagement, isMql: false, breakdown: [] };
-}
-
-export function toLeadView(row: LeadRow, now: Date, model: ScoringModel = DEFAULT_SCORING_MODEL): LeadView {
+export function toLeadView(row: LeadRow): LeadView {
   const profile = toLeadProfile(row);
   return {
     id: row.id,
@@ -35,9 +20,6 @@ export function toLeadView(row: LeadRow, now: Date, model: ScoringModel = DEFAUL
     timeline: profile.timeline,
     courseId: row.courseInterest,
     campusId: row.campusId,
-    lifecycleStage: isLifecycleStage(row.lifecycleStage) ? row.lifecycleStage : 'awareness',
-    journeyStage: isJourneyStage(row.journeyStage) ? row.journeyStage : 'unaware',
-    score: toScoreView(row, model, now),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,15 +1,12 @@
-/** `GET /api/me`: the prospect's own lead, with both stages and the explained score. */
+/** `GET /api/me`: the prospect's own lead, as the prospect sees it (no score or stages, SPEC §4). */
 import type { GetMeResponse } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import { findLeadById } from '../../db/queries/leads.js';
 import { assertLiveLead } from '../leads/lead-guards.js';
-import { getActiveScoringModel } from '../leads/record-lead-signals.js';
 import { toLeadView } from '../leads/to-lead-view.js';
 
-export async function getMe(ctx: Pick<AppContext, 'db' | 'now'>, options: { leadId: string }): Promise<GetMeResponse> {
-  return ctx.db.transaction(async (tx) => {
-    const lead = await findLeadById(tx, options.leadId);
-    assertLiveLead(lead, options.leadId);
-    return { lead: toLeadView(lead, ctx.now(), await getActiveScoringModel(tx)) };
-  });
+export async function getMe(ctx: Pick<AppContext, 'db'>, options: { leadId: string }): Promise<GetMeResponse> {
+  const lead = await findLeadById(ctx.db, options.leadId);
+  assertLiveLead(lead, options.leadId);
+  return { lead: toLeadView(lead) };
 }

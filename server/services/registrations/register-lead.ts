@@ -2,9 +2,11 @@
  * Registration (issue 4 item 7): the prospect gives contact and profile with consent (SPEC §4
  * "consent is recorded before personal data is stored": the consent is validated by the contract
  * and written in the same statement as the data). Registering again updates the profile; the
- * `registration` touchpoint is recorded once. A valid referrer (another, existing lead) gets a
- * `referral_signup` touchpoint, the referral the share link carried (SPEC §2.1); any other
- * referrer id is ignored, so a share link can never be used to probe or touch someone's lead.
+ * `registration` touchpoint is recorded once. A valid referrer (another, existing lead) is noted
+ * on the lead; its `referral_signup` touchpoint waits until this lead is real (a verified phone or
+ * a booking, services/leads/credit-referral.ts, issue 8 item 11). Any other referrer id is
+ * ignored, so a share link can never be used to probe or touch someone's lead. The phone is then
+ * resolved against other leads with the same number (SPEC §4 "one person, one lead", ADR 010).
  */
 import { randomUUID } from 'node:crypto';
 import type { CreateRegistrationRequest, CreateRegistrationResponse, LeadProfile, TouchpointEvent } from '@scrm/shared';
@@ -12,9 +14,11 @@ import type { AppContext } from '../../context.js';
 import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog.js';
 import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
+import { creditReferralIfReal } from '../leads/credit-referral.js';
 import { toLeadProfile } from '../leads/lead-domain-state.js';
-import { assertLiveLead } from '../leads/lead-guards.js';
-import { getActiveScoringModel, recordLeadSignals } from '../leads/record-lead-signals.js';
+import { assertLiveLead, isLiveLead } from '../leads/lead-guards.js';
+import { recordLeadSignals } from '../leads/record-lead-signals.js';
+import { resolveLeadIdentity } from '../leads/resolve-lead-identity.js';
 import { toLeadView } from '../leads/to-lead-view.js';
 
 /** A device clock may run a little fast; a consent dated further ahead than this is not believed. */
@@ -59,7 +63,7 @@ export async function registerLead(
     const isFirst = before.consentAgreedAt === null;
     // Only the first referral counts: a lead is referred once, by an existing lead not erased.
     const referrer = candidate && !before.referrerLeadId ? rows.get(candidate) : undefined;
-    const referrerId = referrer && !referrer.erasedAt ? referrer.id : null;
+    const referrerId = referrer && isLiveLead(referrer) ? referrer.id : null;
     await updateLead(tx, leadId, {
       name: r.name,
       phone: r.phone,
@@ -73,6 +77,7 @@ export async function registerLead(
       ...(before.source ? {} : { source: r.channel ?? 'mini_program', sourceCampaignId: r.campaignId ?? null }),
       updatedAt: now,
     });
+    await resolveLeadIdentity(tx, { leadId, cause: 'registration', now });
     const profile: LeadProfile = {
       ...toLeadProfile(before),
       role: r.role,
@@ -97,16 +102,7 @@ export async function registerLead(
       : [];
     // The lead's stages and score move with the profile and the signal, in this transaction.
     const { lead } = await recordLeadSignals(tx, { leadId, signals, profile, now });
-    if (referrerId && isFirst) {
-      const referral: TouchpointEvent = {
-        id: randomUUID(),
-        type: 'referral_signup',
-        occurredAt: now.toISOString(),
-        referrer: leadId,
-        props: { referrerLeadId: referrerId },
-      };
-      await recordLeadSignals(tx, { leadId: referrerId, signals: [referral], now });
-    }
-    return { isFirst, response: { lead: toLeadView(lead, now, await getActiveScoringModel(tx)) } };
+    await creditReferralIfReal(tx, { leadId, now });
+    return { isFirst, response: { lead: toLeadView(lead) } };
   });
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLeadState, DEFAULT_SCORING_MODEL, type HistoricalLead, type ScoringSignal } from '@scrm/shared';
 import type { Database } from '../../db/client.js';
+import { insertContentFiles } from '../../db/queries/contents.js';
 import {
   hasAnyCampus,
   insertAdvisors,
@@ -26,6 +27,7 @@ import {
   demoContentBody,
   demoLeadName,
 } from './demo-catalog.js';
+import { createDemoPdf } from './demo-download.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,10 +65,27 @@ export async function seedDemoInstitution(
       summary: item.summary,
       body: demoContentBody(item),
       isGated: item.gatedFile !== undefined,
-      downloadUrl: item.gatedFile ? `/downloads/${item.gatedFile}` : null,
       courseId: courses.find((c) => c.category === item.topic)?.id ?? null,
       publishedAt: new Date(now.getTime() - (i + 1) * 2 * DAY_MS),
     })),
+  );
+  // The demo e-books' files, made now and served by the API behind the gate (ADR 009).
+  await insertContentFiles(
+    db,
+    DEMO_CONTENTS.flatMap((item) => {
+      const content = contents.find((c) => c.title === item.title);
+      if (!item.gatedFile || !content) return [];
+      const bytes = createDemoPdf(item.gatedFile.replace(/\.pdf$/, ''));
+      return [
+        {
+          contentId: content.id,
+          fileName: `${item.title}.pdf`,
+          fileType: 'pdf' as const,
+          byteSize: bytes.byteLength,
+          bytes,
+        },
+      ];
+    }),
   );
   const advisors = await insertAdvisors(db, [
     ...campuses.flatMap((campus, c) =>

@@ -1,10 +1,15 @@
 /**
  * Touchpoint ingest (issue 4 item 6): a prospect's batch of events, idempotent by event id.
  * Events whose device time is implausible are refused as a whole batch (nothing written), so a
- * broken clock cannot push points into the future or the distant past.
+ * broken clock cannot push points into the future or the distant past. A download of gated
+ * content reported by the device is ignored, and the rest of the batch stored: the server
+ * records those downloads itself when the signed link is fetched (issue 8 items 5 and 13), so a
+ * device cannot score a download it could not have.
  */
 import type { IngestTouchpointsResponse, TouchpointEvent } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
+import type { Transaction } from '../../db/client.js';
+import { listGatedContentIds } from '../../db/queries/contents.js';
 import { AppError } from '../../http/app-error.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
 
@@ -37,8 +42,17 @@ export async function ingestTouchpoints(
       userMessage: '设备时间不正确，请校准手机时间后重试',
     });
   }
-  const result = await ctx.db.transaction((tx) =>
-    recordLeadSignals(tx, { leadId: options.leadId, signals: options.events, now }),
-  );
-  return { accepted: result.accepted, duplicates: result.duplicates };
+  return ctx.db.transaction(async (tx) => {
+    const { kept, ignored } = await dropServerRecordedEvents(tx, options.events);
+    const result = await recordLeadSignals(tx, { leadId: options.leadId, signals: kept, now });
+    return { accepted: result.accepted, duplicates: result.duplicates, ignored };
+  });
+}
+
+/** Splits off device reports of what the server records itself: downloads of gated content. */
+async function dropServerRecordedEvents(tx: Transaction, events: readonly TouchpointEvent[]) {
+  const downloads = events.flatMap((e) => (e.type === 'content_download' ? [e.contentId] : []));
+  const gated = await listGatedContentIds(tx, [...new Set(downloads)]);
+  const kept = events.filter((e) => !(e.type === 'content_download' && gated.has(e.contentId)));
+  return { kept, ignored: events.length - kept.length };
 }

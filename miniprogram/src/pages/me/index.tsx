@@ -1,4 +1,3 @@
-import { JOURNEY_STAGE_LABELS, LIFECYCLE_STAGE_LABELS } from '@scrm/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ApiError } from '../../api';
@@ -16,7 +15,8 @@ const toastError = (e: unknown) =>
 
 /**
  * Me (issue 5 item 1): profile, bookings (cancel), downloads, message subscriptions, and my data
- * (export, delete). E2E texts: 我的预约 and the booked course's name.
+ * (export, delete). E2E texts: 我的预约 and the booked course's name. No stage or score: that is
+ * the institution's sales language about the prospect (SPEC §4, issue 9 §6); the export lists it.
  */
 export default function MePage() {
   usePageView();
@@ -48,10 +48,6 @@ export default function MePage() {
       <View className="card">
         <Text className="me__name">{lead.name ?? TEXT.guest}</Text>
         {lead.phoneMasked && <Text className="muted">{lead.phoneMasked}</Text>}
-        <View className="content-card__meta">
-          <Text className="tag">{`${TEXT.lifecycle}：${LIFECYCLE_STAGE_LABELS[lead.lifecycleStage]}`}</Text>
-          <Text className="tag">{`${TEXT.journey}：${JOURNEY_STAGE_LABELS[lead.journeyStage]}`}</Text>
-        </View>
         {lead.isRegistered && isWeapp && (
           // WeChat verifies the number; the server stores it only after consent (it already has it).
           <Button
