@@ -10,6 +10,8 @@ import { JOURNEY_STAGES } from '../journey/index.js';
 export const CONTENT_KINDS = ['article', 'video', 'ebook'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
+export const DOWNLOAD_FILE_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] as const;
+
 export const contentSummarySchema = z.object({
   id: entityIdSchema,
   title: z.string(),
@@ -47,6 +49,7 @@ export const contentDetailSchema = contentSummarySchema.extend({
   body: z.string(),
   /** Present when the item is not gated, or the viewer is registered. */
   downloadUrl: z.string().nullable(),
+  downloadFileType: z.enum(DOWNLOAD_FILE_TYPES).nullable(),
   isLocked: z.boolean(),
 });
 export type ContentDetail = z.infer<typeof contentDetailSchema>;
@@ -60,6 +63,7 @@ export const myDownloadSchema = z.object({
   downloadedAt: isoDateTimeSchema,
   /** Null when the item has since lost its file. */
   downloadUrl: z.string().nullable(),
+  downloadFileType: z.enum(DOWNLOAD_FILE_TYPES).nullable(),
 });
 export type MyDownload = z.infer<typeof myDownloadSchema>;
 

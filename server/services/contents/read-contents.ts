@@ -85,6 +85,8 @@ export async function getContent(
       ...toSummary(row),
       body: row.body ?? '',
       downloadUrl: isLocked ? null : (row.downloadUrl ?? null),
+      // Every seeded file is a PDF until the signed-link work (issue 8) stores each file's type.
+      downloadFileType: !isLocked && row.downloadUrl ? 'pdf' : null,
       isLocked,
     },
   };
@@ -104,6 +106,7 @@ export async function listMyDownloads(
       content: toSummary(content),
       downloadedAt: downloadedAt.toISOString(),
       downloadUrl: isLockedFor(content, viewer) ? null : (content.downloadUrl ?? null),
+      downloadFileType: !isLockedFor(content, viewer) && content.downloadUrl ? 'pdf' : null,
     })),
   };
 }
