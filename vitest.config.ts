@@ -39,7 +39,7 @@ export default defineConfig({
       {
         test: {
           name: 'miniprogram',
-          include: ['miniprogram/src/**/*.test.{ts,tsx}'],
+          include: ['miniprogram/src/**/*.test.{ts,tsx}', 'miniprogram/config/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
         },
