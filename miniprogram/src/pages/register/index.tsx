@@ -44,9 +44,15 @@ export default function RegisterPage() {
   });
 
   const onSubmit = async () => {
+    // First, while the tap is still on the stack: WeChat shows the dialog only from a tap.
+    const subscribed = requestSubscriptions(
+      [SUBSCRIBE_TEMPLATES.nurture, SUBSCRIBE_TEMPLATES.trialReminder],
+      'registration',
+    );
     const reply = await form.submit();
+    // Leave the page only once the dialog is answered, or navigating away would close it.
+    await subscribed;
     if (!reply) return;
-    await requestSubscriptions([SUBSCRIBE_TEMPLATES.nurture, SUBSCRIBE_TEMPLATES.trialReminder], 'registration');
     await Taro.showToast({ title: TEXT.done, icon: 'success' });
     if (params.redirect) await Taro.navigateBack();
     else await Taro.switchTab({ url: '/pages/me/index' });
