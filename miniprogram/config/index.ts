@@ -34,6 +34,13 @@ function resolveSharedSources(chain: { resolve: { set(key: string, value: unknow
 }
 
 /**
+ * zod 4 ships ES2018–ES2020 syntax (`?.`, `??`, object spread) that older iOS JavaScriptCore cannot
+ * parse, and WeChat's DevTools ES5 setting stays off (ADR 013): Taro's babel compiles it like our
+ * own code, to the targets of package.json's `browserslist`.
+ */
+const zodDir = path.dirname(require.resolve('zod/package.json'));
+
+/**
  * The API origin, AppID and template ids (config/build-settings.ts). A release build
  * (`--mode release`) that would not work on a phone stops here, before webpack starts, with every
  * problem listed; Taro only logs an exception thrown from this file, so the exit is explicit.
@@ -74,7 +81,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedSourceDir] },
+      compile: { include: [sharedSourceDir, zodDir] },
       webpackChain: resolveSharedSources,
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -1,3 +1,5 @@
+// First: zod decides when each schema is built whether to compile it (zod-config.ts).
+import './zod-config';
 import { useDidHide } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { tracker } from './tracking';

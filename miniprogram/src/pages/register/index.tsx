@@ -71,8 +71,12 @@ export default function RegisterPage() {
       ))}
     </View>
   );
-  const byId = <T extends { id: string; name: string }>(items: T[]) =>
-    Object.fromEntries(items.map((i) => [i.id, i.name])) as Record<string, string>;
+  // A loop, not Object.fromEntries: our own code stays within ES2017 built-ins (ADR 013).
+  const byId = (items: { id: string; name: string }[]) => {
+    const names: Record<string, string> = {};
+    for (const item of items) names[item.id] = item.name;
+    return names;
+  };
 
   return (
     <View className="register">
