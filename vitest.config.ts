@@ -1,5 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+/** The DOM features Taro's runtime compiles in or out (`mini.runtime` / the webpack runner's defines). */
+const TARO_RUNTIME_FEATURES = [
+  'ENABLE_INNER_HTML',
+  'ENABLE_ADJACENT_HTML',
+  'ENABLE_SIZE_APIS',
+  'ENABLE_TEMPLATE_CONTENT',
+  'ENABLE_CLONE_NODE',
+  'ENABLE_CONTAINS',
+  'ENABLE_MUTATION_OBSERVER',
+];
+
 /**
  * One runner for every suite. Projects split the environments: the pure domain and the server run
  * in Node; the mini-program's modules run in happy-dom.
@@ -37,9 +48,22 @@ export default defineConfig({
         },
       },
       {
+        // Components render as the H5 build ships them: @tarojs/components is its React library
+        // of web components, and Taro's runtime needs the constants its build defines.
+        resolve: {
+          alias: [{ find: /^@tarojs\/components$/, replacement: '@tarojs/components/lib/react' }],
+        },
+        define: {
+          ...Object.fromEntries(TARO_RUNTIME_FEATURES.map((feature) => [feature, 'true'])),
+          'process.env.TARO_ENV': '"h5"',
+          'process.env.TARO_PLATFORM': '"web"',
+          'process.env.FRAMEWORK': '"react"',
+          'process.env.SUPPORT_TARO_POLYFILL': '"disabled"',
+          DEPRECATED_ADAPTER_COMPONENT: 'false',
+        },
         test: {
           name: 'miniprogram',
-          include: ['miniprogram/src/**/*.test.{ts,tsx}'],
+          include: ['miniprogram/src/**/*.test.{ts,tsx}', 'miniprogram/config/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
         },

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { type BuildSettings, BuildSettingsError, resolveBuildSettings } from './build-settings';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -33,19 +34,32 @@ function resolveSharedSources(chain: { resolve: { set(key: string, value: unknow
 }
 
 /**
- * The API base URL is fixed at build time (issue 5 item 4), read from `TARO_APP_API_BASE`
- * (Taro also loads it from `.env.*` files, since it carries the `TARO_APP_` prefix).
- * Defaults: H5 is served by the API itself, so '' (same origin); a mini-program cannot make a
- * relative request, so weapp defaults to the local API for WeChat DevTools.
+ * zod 4 ships ES2018–ES2020 syntax (`?.`, `??`, object spread) that older iOS JavaScriptCore cannot
+ * parse, and WeChat's DevTools ES5 setting stays off (ADR 013): Taro's babel compiles it like our
+ * own code, to the targets of package.json's `browserslist`.
  */
-function resolveApiBase(platform: string | undefined): string {
-  const fromEnv = process.env.TARO_APP_API_BASE;
-  if (fromEnv !== undefined) return fromEnv.replace(/\/+$/, '');
-  return platform === 'weapp' ? 'http://localhost:3000' : '';
+const zodDir = path.dirname(require.resolve('zod/package.json'));
+
+/**
+ * The API origin, AppID and template ids (config/build-settings.ts). A release build
+ * (`--mode release`) that would not work on a phone stops here, before webpack starts, with every
+ * problem listed; Taro only logs an exception thrown from this file, so the exit is explicit.
+ */
+function readBuildSettings(platform: string | undefined, mode: string): BuildSettings {
+  try {
+    return resolveBuildSettings({ platform, isRelease: mode === 'release', env: process.env });
+  } catch (error) {
+    if (!(error instanceof BuildSettingsError)) throw error;
+    console.error(`\n${error.message}\nSee README → "Publishing to WeChat".\n`);
+    process.exit(1);
+  }
 }
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const platform = process.env.TARO_ENV;
+  const settings = readBuildSettings(platform, mode);
+  // Taro writes the built project.config.json with `process.env.TARO_APP_ID` as its appid.
+  if (settings.appId) process.env.TARO_APP_ID = settings.appId;
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'edu-scrm',
     date: '2025-01-01',
@@ -56,14 +70,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${platform ?? 'unknown'}`,
     plugins: [],
     defineConstants: {
-      API_BASE: JSON.stringify(resolveApiBase(platform)),
+      API_BASE: JSON.stringify(settings.apiBase),
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(settings.templateIds),
     },
+    // Read from the repository root's DevTools project and written into dist/weapp with the
+    // build's AppID and `miniprogramRoot: './'`: the folder a release is opened or uploaded from.
+    projectConfigName: '../project.config.json',
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedSourceDir] },
+      compile: { include: [sharedSourceDir, zodDir] },
       webpackChain: resolveSharedSources,
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -14,6 +14,9 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/privacy/index',
   ],
+  // Private APIs wait for the in-app consent (privacy/, components/privacy-consent). WeChat has
+  // enforced the check since 2023-10-17 whatever this flag says; DevTools still needs it to check.
+  __usePrivacyCheck__: true,
   // Loaded on demand, so advisors' pages never count against the 2 MB main-package limit.
   subPackages: [{ root: 'admin', pages: ['pages/leads/index'] }],
   window: {

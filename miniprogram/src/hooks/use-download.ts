@@ -1,21 +1,30 @@
 import Taro from '@tarojs/taro';
-import { tracker } from '../tracking';
+import { consoleLogger } from '../platform/logger';
+import { DOWNLOAD_TEXT, type DownloadPlatform, type DownloadTarget, downloadContent } from './download-content';
+
+const taroDownloads: DownloadPlatform = {
+  isWeb: Taro.getEnv() === Taro.ENV_TYPE.WEB,
+  openInBrowser: (url) => {
+    window.open(url, '_blank');
+  },
+  downloadFile: async (url) => {
+    const { statusCode, tempFilePath } = await Taro.downloadFile({ url });
+    return { statusCode, tempFilePath };
+  },
+  openDocument: async (options) => {
+    await Taro.openDocument({ ...options, showMenu: true });
+  },
+};
 
 /**
- * Downloads a content item's file and records the `content_download` touchpoint first, so the
- * download counts even when opening the file fails. H5 opens the file in a new tab; in WeChat the
- * file is downloaded and opened with the system viewer.
+ * A content item's download (download-content.ts): a loading toast while the file comes, the
+ * system viewer when it is there, and a Chinese toast saying what went wrong when it is not.
  */
-export function useDownload(): (contentId: string, url: string) => Promise<void> {
-  return async (contentId, url) => {
-    tracker.track('content_download', { contentId, props: { format: 'pdf' } });
-    void tracker.flush();
-    const absolute = url.startsWith('http') ? url : `${API_BASE}${url}`;
-    if (Taro.getEnv() === Taro.ENV_TYPE.WEB) {
-      window.open(absolute, '_blank');
-      return;
-    }
-    const { tempFilePath } = await Taro.downloadFile({ url: absolute });
-    await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
+export function useDownload(): (target: DownloadTarget) => Promise<void> {
+  return async (target) => {
+    if (!taroDownloads.isWeb) void Taro.showLoading({ title: DOWNLOAD_TEXT.downloading, mask: true });
+    const outcome = await downloadContent(taroDownloads, { apiBase: API_BASE, target, logger: consoleLogger });
+    if (!taroDownloads.isWeb) Taro.hideLoading();
+    if (outcome.kind === 'failed') void Taro.showToast({ title: outcome.userMessage, icon: 'none' });
   };
 }

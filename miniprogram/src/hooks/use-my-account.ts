@@ -8,6 +8,7 @@ import {
   listMyDownloadsResponseSchema,
   listMySubscriptionsResponseSchema,
 } from '@scrm/shared';
+import Taro from '@tarojs/taro';
 import { api } from '../api';
 import { requestSubscriptions, SUBSCRIBE_TEMPLATES } from '../subscribe';
 import { tracker } from '../tracking';
@@ -37,9 +38,10 @@ export function useMyAccount() {
       await api.request(`/api/bookings/${bookingId}`, { method: 'DELETE' });
       account.reload();
     },
-    /** Asks for every template (must run in a tap handler); the grants show once the answers are sent. */
+    /** Asks for every template (call it first in a tap handler); the grants show once the answers are sent. */
     subscribe: async () => {
-      await requestSubscriptions(Object.values(SUBSCRIBE_TEMPLATES), 'me');
+      const outcome = await requestSubscriptions(Object.values(SUBSCRIBE_TEMPLATES), 'me');
+      if (outcome.kind === 'failed') void Taro.showToast({ title: outcome.userMessage, icon: 'none' });
       await tracker.flush();
       account.reload();
     },

@@ -57,7 +57,10 @@ export default function ContentPage() {
         </View>
       )}
       {!item.isLocked && item.downloadUrl && (
-        <Button className="primary-button" onClick={() => download(item.id, item.downloadUrl ?? '')}>
+        <Button
+          className="primary-button"
+          onClick={() => download({ url: item.downloadUrl ?? '', fileType: item.downloadFileType })}
+        >
           {TEXT.download}
         </Button>
       )}

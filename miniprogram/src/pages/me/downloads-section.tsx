@@ -16,7 +16,7 @@ export function DownloadsSection({ downloads }: { downloads: MyDownload[] }) {
     <>
       <Text className="me__section">{TEXT.downloads}</Text>
       {downloads.length === 0 && <PageStatus kind="empty" message={TEXT.noDownloads} />}
-      {downloads.map(({ content, downloadedAt, downloadUrl }) => (
+      {downloads.map(({ content, downloadedAt, downloadUrl, downloadFileType }) => (
         <View key={content.id} className="card">
           <Text className="content-card__title" onClick={() => openContent(content.id)}>
             {content.title}
@@ -24,7 +24,7 @@ export function DownloadsSection({ downloads }: { downloads: MyDownload[] }) {
           <View className="me__row">
             <Text className="muted">{`${APP_TEXT.contentKinds[content.kind]} · ${TEXT.downloadedOn(formatDay(downloadedAt))}`}</Text>
             {downloadUrl ? (
-              <Text className="me__action" onClick={() => download(content.id, downloadUrl)}>
+              <Text className="me__action" onClick={() => download({ url: downloadUrl, fileType: downloadFileType })}>
                 {TEXT.downloadAgain}
               </Text>
             ) : (

@@ -2,8 +2,10 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { ApiError } from '../../api';
 import { PageStatus } from '../../components/page-status';
+import { PrivacyConsent } from '../../components/privacy-consent';
 import { useMyAccount } from '../../hooks/use-my-account';
 import { usePageView } from '../../hooks/use-page-view';
+import { privacyConsent } from '../../privacy';
 import { DownloadsSection } from './downloads-section';
 import { SubscriptionsSection } from './subscriptions-section';
 import { TEXT } from './text';
@@ -34,7 +36,12 @@ export default function MePage() {
   const onExport = async () => {
     const data = await exportData().catch(toastError);
     if (!data) return;
-    await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
+    try {
+      await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
+    } catch (e) {
+      // e.g. the user refused the privacy consent (errMsg `privacy permission is not authorized`).
+      return toastError(e);
+    }
     await Taro.showToast({ title: TEXT.exported, icon: 'none' });
   };
   const onPhone = async (code: string | undefined) => {
@@ -92,6 +99,7 @@ export default function MePage() {
           {TEXT.deleteData}
         </Text>
       </View>
+      <PrivacyConsent consent={privacyConsent} />
     </View>
   );
 }

@@ -44,9 +44,15 @@ export default function RegisterPage() {
   });
 
   const onSubmit = async () => {
+    // First, while the tap is still on the stack: WeChat shows the dialog only from a tap.
+    const subscribed = requestSubscriptions(
+      [SUBSCRIBE_TEMPLATES.nurture, SUBSCRIBE_TEMPLATES.trialReminder],
+      'registration',
+    );
     const reply = await form.submit();
+    // Leave the page only once the dialog is answered, or navigating away would close it.
+    await subscribed;
     if (!reply) return;
-    await requestSubscriptions([SUBSCRIBE_TEMPLATES.nurture, SUBSCRIBE_TEMPLATES.trialReminder], 'registration');
     await Taro.showToast({ title: TEXT.done, icon: 'success' });
     if (params.redirect) await Taro.navigateBack();
     else await Taro.switchTab({ url: '/pages/me/index' });
@@ -65,8 +71,12 @@ export default function RegisterPage() {
       ))}
     </View>
   );
-  const byId = <T extends { id: string; name: string }>(items: T[]) =>
-    Object.fromEntries(items.map((i) => [i.id, i.name])) as Record<string, string>;
+  // A loop, not Object.fromEntries: our own code stays within ES2017 built-ins (ADR 013).
+  const byId = (items: { id: string; name: string }[]) => {
+    const names: Record<string, string> = {};
+    for (const item of items) names[item.id] = item.name;
+    return names;
+  };
 
   return (
     <View className="register">
