@@ -84,7 +84,7 @@ export const audiencePredicateSchema: z.ZodType<AudiencePredicate> = z.lazy(() =
 );
 
 /** Everyone: the audience of a campaign that sets none. */
-export const EVERYONE: AudiencePredicate = { all: [] };
+export const EVERYONE_AUDIENCE: AudiencePredicate = { all: [] };
 
 /** Depth and number of conditions of a predicate (checked against `AUDIENCE_LIMITS`). */
 export function measureAudience(predicate: AudiencePredicate): { depth: number; conditions: number } {

@@ -10,7 +10,7 @@ import {
   AUDIENCE_LIMITS,
   type AudiencePredicate,
   audiencePredicateSchema,
-  EVERYONE,
+  EVERYONE_AUDIENCE,
   measureAudience,
 } from './audience.js';
 import { campaignStepSchema } from './campaign-step.js';
@@ -90,7 +90,7 @@ export const campaignDocumentSchema = z
     name: z.string().trim().min(1).max(40),
     description: z.string().trim().max(200).optional(),
     entry: campaignEntrySchema,
-    audience: audiencePredicateSchema.default(EVERYONE),
+    audience: audiencePredicateSchema.default(EVERYONE_AUDIENCE),
     steps: z.array(campaignStepSchema).min(1).max(20),
     sendRules: sendRulesSchema.default(sendRulesSchema.parse({})),
     timeBox: timeBoxSchema.default({}),

@@ -4,7 +4,7 @@
  * deterministic jitter, a bounded number of times. A send whose outcome is unknown is never
  * retried (at most once, SPEC §2.5); this policy is only for sends that certainly did not happen.
  */
-import { hashKey } from './variant.js';
+import { hashCampaignKey } from './variant.js';
 
 const MINUTE_MS = 60_000;
 
@@ -35,6 +35,6 @@ export function planRetry(input: { attempts: number; now: Date; key: string; pol
   const policy = input.policy ?? DEFAULT_RETRY_POLICY;
   if (input.attempts >= policy.maxAttempts) return { kind: 'give_up', reason: 'retries_exhausted' };
   const base = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, input.attempts - 1));
-  const jitter = 0.8 + 0.4 * (hashKey(`${input.key}#${input.attempts}`) / 2 ** 32);
+  const jitter = 0.8 + 0.4 * (hashCampaignKey(`${input.key}#${input.attempts}`) / 2 ** 32);
   return { kind: 'retry', at: new Date(input.now.getTime() + Math.round(base * jitter)) };
 }

@@ -52,7 +52,7 @@ function fmix32(hash: number): number {
 }
 
 /** The 32-bit hash behind variants and jitter: FNV-1a, then fmix32. */
-export function hashKey(text: string): number {
+export function hashCampaignKey(text: string): number {
   return fmix32(fnv1a32(text));
 }
 
@@ -63,7 +63,7 @@ export interface WeightedVariant {
 }
 
 /**
- * The variant of `variants` a lead gets for a step (SPEC §2.5): `hashKey` of campaign, step and
+ * The variant of `variants` a lead gets for a step (SPEC §2.5): `hashCampaignKey` of campaign, step and
  * lead, as a fraction of 2^32, mapped onto the cumulative weights. The order of
  * `variants` matters; editing a weight moves only the leads whose point crosses a boundary.
  *
@@ -78,7 +78,7 @@ export function assignVariant(input: {
   const { variants } = input;
   const total = variants.reduce((sum, v) => sum + v.weight, 0);
   if (variants.length === 0 || total <= 0) throw new Error('assignVariant needs at least one variant with weight');
-  const hash = hashKey(`${input.campaignId}\u0000${input.stepId}\u0000${input.leadId}`);
+  const hash = hashCampaignKey(`${input.campaignId}\u0000${input.stepId}\u0000${input.leadId}`);
   const point = Math.floor((hash / 2 ** 32) * total);
   let cumulative = 0;
   for (const variant of variants) {
