@@ -7,9 +7,8 @@
  */
 import { z } from 'zod';
 import { getShanghaiDay } from '../scoring/score-state.js';
+import { fromShanghaiClock } from './shanghai-clock.js';
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** Days in the rolling week. */
 export const CAP_WINDOW_DAYS = 7;
 
@@ -62,5 +61,5 @@ export function checkFrequencyCap(input: { at: Date; counts: SendCountsByDay; ca
   // Counts only age out of the window, so the wait is at most one window long.
   let day = today + 1;
   while (findCapBlocker(day, counts, caps) !== null && day <= today + CAP_WINDOW_DAYS) day++;
-  return { isAllowed: false, reason, retryAt: new Date(day * DAY_MS - SHANGHAI_OFFSET_MS) };
+  return { isAllowed: false, reason, retryAt: fromShanghaiClock(day, 0) };
 }

@@ -16,6 +16,7 @@ export * from './render-message.js';
 export * from './retry-policy.js';
 export * from './schedule-step.js';
 export * from './send-window.js';
+export * from './shanghai-clock.js';
 export * from './subscribe-templates.js';
 export * from './variant.js';
 export * from './wechat-fields.js';

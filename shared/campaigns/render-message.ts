@@ -7,13 +7,12 @@
 import { type CampaignStep, listPlaceholders, type MessagePlaceholder } from './campaign-step.js';
 import type { CampaignContent, CampaignLeadFacts } from './lead-facts.js';
 import { buildCampaignPagePath, type CampaignChannel } from './page-link.js';
+import { formatShanghaiTime } from './shanghai-clock.js';
 import { getTemplateFieldKinds, type SubscribeTemplate } from './subscribe-templates.js';
 import { type FieldViolation, fitFieldValue, type WechatFieldKind } from './wechat-fields.js';
 
 /** How a lead without a usable name is addressed (a `name` field takes only names, SPEC §2.5). */
 export const LEAD_NAME_FALLBACK = '同学';
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 export type RenderRefusal =
   | 'template_mismatch'
@@ -33,14 +32,6 @@ export interface RenderedField {
 export type RenderedMessage =
   | { ok: true; data: Record<string, string>; page: string; fields: RenderedField[] }
   | { ok: false; reason: RenderRefusal; field: string | null; detail: string };
-
-/** Shanghai wall time: `2026年11月24日 09:30`, or `11月24日 09:30` without the year. */
-function formatShanghaiTime(at: Date, withYear: boolean): string {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  return withYear ? `${local.getUTCFullYear()}年${day}` : day;
-}
 
 type Resolved = { value: string; isFallback: boolean } | { refusal: RenderRefusal; detail: string };
 

@@ -4,11 +4,9 @@
  * quiet hours, on its weekdays; a message due at another time waits for the next allowed minute.
  */
 import { z } from 'zod';
+import { fromShanghaiClock, toShanghaiClock } from './shanghai-clock.js';
 
-const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
-/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so wall time is a fixed offset. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** `HH:MM` on a 24-hour clock; `24:00` ends a window at midnight. */
 const clockSchema = z
@@ -69,24 +67,12 @@ function getAllowedIntervals(window: {
   return allowed.sort((a, b) => a[0] - b[0]);
 }
 
-/** Shanghai wall-clock parts of an instant: day number, minute of the day, ISO weekday. */
-function toShanghai(ms: number): { day: number; minute: number; weekday: number } {
-  const local = ms + SHANGHAI_OFFSET_MS;
-  const day = Math.floor(local / (DAY_MINUTES * MINUTE_MS));
-  const minute = Math.floor((local - day * DAY_MINUTES * MINUTE_MS) / MINUTE_MS);
-  // Day 0 (1970-01-01) was a Thursday, ISO weekday 4.
-  const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
-  return { day, minute, weekday };
-}
-
-const fromShanghai = (day: number, minute: number) => (day * DAY_MINUTES + minute) * MINUTE_MS - SHANGHAI_OFFSET_MS;
-
 /**
  * Whether a message may go out at `at` (SPEC §2.5): inside the send hours, outside the quiet hours,
  * on an allowed weekday, all in Shanghai time.
  */
 export function isWithinSendWindow(at: Date, window: SendWindow): boolean {
-  const { minute, weekday } = toShanghai(at.getTime());
+  const { minute, weekday } = toShanghaiClock(at.getTime());
   if (!window.weekdays.includes(weekday)) return false;
   return getAllowedIntervals(window).some(([from, to]) => minute >= from && minute < to);
 }
@@ -100,14 +86,14 @@ export function isWithinSendWindow(at: Date, window: SendWindow): boolean {
  */
 export function nextSendTime(due: Date, window: SendWindow): Date {
   if (isWithinSendWindow(due, window)) return due;
-  const { day, minute } = toShanghai(due.getTime());
+  const { day, minute } = toShanghaiClock(due.getTime());
   const intervals = getAllowedIntervals(window);
   // Seven days ahead always reach an allowed weekday (the schema requires at least one).
   for (let offset = 0; offset <= 7; offset++) {
-    const { weekday } = toShanghai(fromShanghai(day + offset, 0));
+    const { weekday } = toShanghaiClock(fromShanghaiClock(day + offset, 0).getTime());
     if (!window.weekdays.includes(weekday)) continue;
     const start = intervals.find(([from]) => offset > 0 || from > minute);
-    if (start) return new Date(fromShanghai(day + offset, start[0]));
+    if (start) return fromShanghaiClock(day + offset, start[0]);
   }
   throw new Error('send window has no allowed minute'); // unreachable for a parsed window
 }
