@@ -99,9 +99,18 @@ const readImage: ReadReply<Uint8Array> = async (res, endpoint) => {
   } catch (error) {
     throw new WechatNetworkError(endpoint, error, 'exchange');
   }
-  if (bytes[0] === OPEN_BRACE) throwOnErrcode(JSON.parse(new TextDecoder().decode(bytes)), endpoint);
-  if (!res.ok || bytes.length === 0)
-    throw new WechatNetworkError(endpoint, new Error(`HTTP ${res.status}`), 'exchange');
+  if (bytes[0] === OPEN_BRACE) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      // Not JSON after all: reported below as an unreadable reply.
+    }
+    throwOnErrcode(body, endpoint);
+  }
+  if (!res.ok || bytes.length === 0 || bytes[0] === OPEN_BRACE) {
+    throw new WechatNetworkError(endpoint, new Error(`HTTP ${res.status}: not an image`), 'exchange');
+  }
   return bytes;
 };
 

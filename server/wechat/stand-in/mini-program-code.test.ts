@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../redis/memory.js';
 import { createWechatClient } from '../client.js';
-import { WechatApiError } from '../wechat-error.js';
+import { WechatApiError, WechatNetworkError } from '../wechat-error.js';
 import { STAND_IN_CREDENTIALS } from './credentials.js';
 import { createStandInControl, type StandInControl } from './stand-in-control.js';
 import { startWechatStandIn } from './start-stand-in.js';
@@ -87,5 +87,14 @@ describe('wxacode.getUnlimited through the client, drawn by the stand-in', () =>
     for (const scene of ['', 'x'.repeat(33), '渠道码', 'a%20b']) {
       expect((await rejection(wechat.getUnlimitedQrCode({ scene, page: 'pages/index/index' }))).errcode).toBe(40169);
     }
+  });
+
+  it('a lost connection is a network error, not an image', async () => {
+    await control.failNext('getwxacodeunlimit', { network: 'drop' });
+    const error = await client()
+      .getUnlimitedQrCode({ scene: 'c.x', page: 'pages/index/index' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WechatNetworkError);
+    expect((error as WechatNetworkError).phase).toBe('exchange');
   });
 });
