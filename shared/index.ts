@@ -4,6 +4,8 @@
  */
 
 export * from './calibration/index.js';
+export * from './campaigns/index.js';
+export * from './channels/index.js';
 export * from './contracts/index.js';
 export * from './errors.js';
 export * from './events/free-text.js';

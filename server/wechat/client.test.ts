@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../redis/memory.js';
 import { createWechatClient } from './client.js';
+import { createStandInControl, type StandInControl } from './stand-in/stand-in-control.js';
 import { STAND_IN_CREDENTIALS, startWechatStandIn } from './stand-in/start-stand-in.js';
 import { WechatApiError } from './wechat-error.js';
 
 let standIn: Awaited<ReturnType<typeof startWechatStandIn>>;
+let control: StandInControl;
 beforeAll(async () => {
   standIn = await startWechatStandIn();
+  control = createStandInControl(standIn.url);
 });
 afterAll(() => standIn.close());
 
@@ -22,9 +25,6 @@ function client(counter?: { stableToken: number }) {
     fetch: counting,
   });
 }
-
-const control = (path: string, body?: unknown) =>
-  fetch(`${standIn.url}/__standin/${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
 
 async function rejection(promise: Promise<unknown>): Promise<WechatApiError> {
   const error = await promise.then(
@@ -57,7 +57,7 @@ describe('WeChat client against the stand-in', () => {
     const counter = { stableToken: 0 };
     const wechat = client(counter);
     await wechat.getAccessToken();
-    await control('expire-token', {});
+    await control.expireToken();
     await expect(wechat.getPhoneNumber('phone-13800138000')).resolves.toMatchObject({ purePhoneNumber: '13800138000' });
     expect(counter.stableToken).toBe(2);
   });
@@ -67,17 +67,16 @@ describe('WeChat client against the stand-in', () => {
     await wechat.code2Session('dev-bob');
     const message = { toOpenId: 'o_bob', templateId: 'tpl-trial-reminder', data: { thing1: '雅思试听课' } };
     expect((await rejection(wechat.sendSubscribeMessage(message))).errcode).toBe(43101);
-    await control('grant', { openid: 'o_bob', templateId: 'tpl-trial-reminder' });
+    await control.grant('o_bob', 'tpl-trial-reminder');
     await wechat.sendSubscribeMessage(message);
     expect((await rejection(wechat.sendSubscribeMessage(message))).errcode).toBe(43101);
-    const { messages } = (await (await control('messages')).json()) as { messages: { touser: string }[] };
-    expect(messages.filter((m) => m.touser === 'o_bob')).toHaveLength(1);
+    expect(await control.messages('o_bob')).toHaveLength(1);
   });
 
   it('refuses bad template data (47003), unknown templates (40037) and bad phone codes (40029)', async () => {
     const wechat = client();
     await wechat.code2Session('dev-carol');
-    await control('grant', { openid: 'o_carol', templateId: 'tpl-trial-reminder' });
+    await control.grant('o_carol', 'tpl-trial-reminder');
     const long = { toOpenId: 'o_carol', templateId: 'tpl-trial-reminder', data: { thing1: '这'.repeat(21) } };
     expect((await rejection(wechat.sendSubscribeMessage(long))).errcode).toBe(47003);
     const unknown = { toOpenId: 'o_carol', templateId: 'tpl-nope', data: { thing1: 'x' } };
