@@ -3,6 +3,7 @@
  * reads, no framework. Both the API and the mini-program import from here and nowhere deeper.
  */
 
+export * from './analytics/index.js';
 export * from './calibration/index.js';
 export * from './campaigns/index.js';
 export * from './channels/index.js';
