@@ -2,14 +2,18 @@
  * The app as deployed: built from the validated environment, once per process or serverless
  * function instance, on first use. `api/index.ts` (Vercel) serves `runtimeApp`; `npm start`
  * calls `createRuntime()` itself so that it can migrate first. Migrations are not run here: a
- * deploy runs `npm run db:migrate` once, not every cold start.
+ * deploy runs `npm run db:migrate` once, not every cold start. The database driver and the
+ * store's client are imported when the runtime is built, and only the ones the environment
+ * selects (ADR 014), so that importing this module (a cold start) loads neither.
  */
 import { Hono } from 'hono';
 import { type App, createApp } from './app.js';
-import { createDatabase, type DatabaseHandle } from './db/client.js';
+import type { DatabaseHandle } from './db/client.js';
+import { openDatabase } from './db/open-database.js';
 import { type Env, loadEnv } from './env.js';
 import { createLogger, type Logger } from './log/logger.js';
-import { createStore, type StoreHandle } from './redis/create-store.js';
+import type { StoreHandle } from './redis/create-store.js';
+import { openStore } from './redis/open-store.js';
 import { createWechatClient } from './wechat/client.js';
 import { STAND_IN_CREDENTIALS } from './wechat/stand-in/credentials.js';
 
@@ -22,10 +26,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createRuntime(env: Env = loadEnv()): Runtime {
+export async function createRuntime(env: Env = loadEnv()): Promise<Runtime> {
   const logger = createLogger({ level: env.LOG_LEVEL });
-  const database = createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  const store = createStore(env);
+  const [database, store] = await Promise.all([
+    openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }),
+    openStore(env),
+  ]);
   // Without an app secret the client talks to the local stand-in with its credentials (SPEC §3).
   const wechat = createWechatClient({
     baseUrl: env.WECHAT_API_BASE,
@@ -46,11 +52,14 @@ export function createRuntime(env: Env = loadEnv()): Runtime {
   };
 }
 
-let instance: Runtime | undefined;
+let instance: Promise<Runtime> | undefined;
 
-/** The process's runtime, created on first call. */
-export function getRuntime(): Runtime {
-  instance ??= createRuntime();
+/** The process's runtime, created on first call (concurrent first requests share one). */
+export function getRuntime(): Promise<Runtime> {
+  instance ??= createRuntime().catch((error: unknown) => {
+    instance = undefined; // let the next request try again (e.g. a bad env fixed by a redeploy)
+    throw error;
+  });
   return instance;
 }
 
@@ -58,11 +67,11 @@ export function getRuntime(): Runtime {
 export async function closeRuntime(): Promise<void> {
   const current = instance;
   instance = undefined;
-  await current?.close();
+  await (await current)?.close();
 }
 
 /**
  * A stand-in app that builds the real one on its first request, so that importing the entry
  * file (a cold start) reads no env and opens no connection until a request arrives.
  */
-export const runtimeApp = new Hono().all('*', (c) => getRuntime().app.fetch(c.req.raw, c.env));
+export const runtimeApp = new Hono().all('*', async (c) => (await getRuntime()).app.fetch(c.req.raw, c.env));
