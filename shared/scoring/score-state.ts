@@ -172,6 +172,16 @@ function openDraft(state: ScoreState): Draft {
   return { state: { ...state }, ownsDays: false, ownsSums: false, minKeyDay: undefined };
 }
 
+/**
+ * A copy of a map that is about to get keys. V8 copies an object in one step by spread, but the
+ * copy gets a hidden class of its own, so every key added to it builds another one; an empty map
+ * (a new lead's) is better started as a fresh literal, whose added keys reuse hidden classes.
+ */
+function copyRecord<T>(record: Record<string, T>): Record<string, T> {
+  for (const _ in record) return { ...record };
+  return {};
+}
+
 /** A rule that values the signal: its id, daily cap and points. */
 interface Match {
   ruleId: string;
@@ -221,7 +231,7 @@ function applyToDraft(draft: Draft, signal: ScoringSignal, model: ScoringModel):
     for (let i = index; i < counted.length; i += 1) next.push(counted[i] as CountedSignal);
     const evicted = next.length > cap ? next.pop() : undefined;
     if (!draft.ownsDays) {
-      state.days = { ...state.days };
+      state.days = copyRecord(state.days);
       draft.ownsDays = true;
     }
     state.days[key] = next;
@@ -229,7 +239,7 @@ function applyToDraft(draft: Draft, signal: ScoringSignal, model: ScoringModel):
     isChanged = true;
     if (isRebuildNeeded) continue;
     if (!draft.ownsSums) {
-      state.sums = { ...state.sums };
+      state.sums = copyRecord(state.sums);
       draft.ownsSums = true;
     }
     const removed = evicted ? anchoredPoints(evicted, state.anchorMs, halfLife) : 0;
