@@ -160,12 +160,22 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     ] as const) {
       const batches = options.isSmoke ? 10 : size === 100 ? 200 : 3_000;
       const leadFor = (i: number) => leadIds[i % leadIds.length] as string;
-      const cpu: Record<string, number[]> = { current: [], unnest: [], batchNow: [], batchCte: [] };
-      const measure = (key: string, body: (i: number) => Promise<void>) => async () => {
-        const result = await timeBatches(workers, batches, body);
-        cpu[key]?.push(result.cpuMsPerBatch);
-        return (result.perSecond * size) as number;
+      const cpu: Record<string, number[]> = {
+        current: [],
+        unnest: [],
+        unnamed: [],
+        batchNow: [],
+        batchCte: [],
+        all: [],
+        few: [],
       };
+      const measure =
+        (key: string, body: (i: number) => Promise<void>, perBatch: number = size) =>
+        async () => {
+          const result = await timeBatches(workers, batches, body);
+          cpu[key]?.push(result.cpuMsPerBatch);
+          return result.perSecond * perBatch;
+        };
       const insertValues = await alternate(options.repetitions, {
         current: measure('current', async (i) => {
           await insertNewTouchpoints(handle.db as unknown as Transaction, buildRows(leadFor(i), size));
@@ -173,6 +183,30 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         unnest: measure('unnest', async (i) => {
           await pool.query({ ...UNNEST_INSERT, values: unnestValues(buildRows(leadFor(i), size)) });
         }),
+        unnamed: measure('unnamed', async (i) => {
+          await pool.query({ text: UNNEST_INSERT.text, values: unnestValues(buildRows(leadFor(i), size)) });
+        }),
+      });
+      // The lead UPDATE alone, plain node-postgres on both sides: the whole row back (as
+      // saveLeadProgress's `.returning()`) or the four columns the service reads.
+      const update = (returning: string) => async (i: number) => {
+        const u = leadUpdate(sample);
+        await pool.query(
+          `update leads set score_state = $2, journey_state = $3, lifecycle_arrivals = $4, score_total = $5,
+            updated_at = $6 where id = $1 returning ${returning}`,
+          [
+            leadFor(i),
+            JSON.stringify(u.scoreState),
+            JSON.stringify(u.journeyState),
+            JSON.stringify(u.lifecycleArrivals),
+            u.scoreTotal,
+            u.updatedAt.toISOString(),
+          ],
+        );
+      };
+      const returningValues = await alternate(options.repetitions, {
+        all: measure('all', update('*'), 1),
+        few: measure('few', update('id, lifecycle_stage, journey_stage, score_total'), 1),
       });
       const batchValues = await alternate(options.repetitions, {
         batchNow: measure('batchNow', async (i) => {
@@ -242,6 +276,26 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
           candidate: { label: 'INSERT … SELECT FROM unnest(10 arrays), prepared', values: insertValues.unnest },
           baseline: { label: "drizzle multi-row VALUES (today's insertNewTouchpoints)", values: insertValues.current },
           notes: [cpuNote('current', 'unnest')],
+        },
+        {
+          name: `touchpoint insert, ${label}`,
+          unit: ' events/s',
+          candidate: {
+            label: 'the same unnest INSERT, named (prepared once per connection)',
+            values: insertValues.unnest,
+          },
+          baseline: {
+            label: 'the same unnest INSERT, unnamed (parsed and planned each time)',
+            values: insertValues.unnamed,
+          },
+          notes: [cpuNote('unnamed', 'unnest')],
+        },
+        {
+          name: `lead UPDATE alone, ${workers} workers, pool of ${POOL_SIZE}`,
+          unit: ' updates/s',
+          candidate: { label: 'RETURNING the 4 columns the service reads', values: returningValues.few },
+          baseline: { label: 'RETURNING * (score and journey state JSON back to Node)', values: returningValues.all },
+          notes: [cpuNote('all', 'few')],
         },
         {
           name: `a batch's statements, ${label}`,
