@@ -19,7 +19,7 @@ import { createDatabase, type Transaction } from '../../server/db/client.js';
 import { lockLead, saveLeadProgress } from '../../server/db/queries/leads.js';
 import { insertNewTouchpoints, type TouchpointInsert } from '../../server/db/queries/touchpoints.js';
 import { createBenchDatabase } from '../lib/bench-database.js';
-import { alternate, type BenchFigure, type BenchOptions, formatRange } from '../lib/bench-kit.js';
+import { alternate, type BenchFigure, type BenchOptions, formatRange, runConcurrently } from '../lib/bench-kit.js';
 import { buildSampleLeadColumns } from '../lib/sample-lead.js';
 
 export const name = 'ingest-sql';
@@ -117,21 +117,10 @@ const UPDATE_AND_LEDGER = {
 };
 
 async function timeBatches(workers: number, batches: number, run: (i: number) => Promise<void>) {
-  let next = 0;
   const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < batches) {
-        const i = next;
-        next += 1;
-        await run(i);
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
+  const { elapsedMs } = await runConcurrently(workers, batches, run);
   const used = process.cpuUsage(cpu);
-  return { perSecond: (batches * 1000) / elapsed, cpuMsPerBatch: (used.user + used.system) / 1000 / batches };
+  return { perSecond: (batches * 1000) / elapsedMs, cpuMsPerBatch: (used.user + used.system) / 1000 / batches };
 }
 
 export async function run(options: BenchOptions): Promise<BenchFigure[]> {

@@ -16,7 +16,14 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { LoginResponse } from '@scrm/shared';
-import { alternate, type BenchFigure, type BenchOptions, formatRange, quantile } from '../lib/bench-kit.js';
+import {
+  alternate,
+  type BenchFigure,
+  type BenchOptions,
+  formatRange,
+  quantile,
+  runConcurrently,
+} from '../lib/bench-kit.js';
 import { formatProfileSummary, readCpuProfile } from '../lib/cpu-profile.js';
 import { type IngestTarget, startIngestTarget } from '../lib/ingest-target.js';
 import { type LoadRequest, runClosedLoop } from '../lib/load-generator.js';
@@ -171,18 +178,7 @@ function updateStatement(leadId: string, lead: LeadValues, events: readonly Reco
 
 /** Runs `run(batch)` for every batch from `clients` concurrent workers; returns elapsed ms. */
 async function runWorkers(clients: number, batches: readonly Batch[], run: (b: Batch) => Promise<void>) {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next] as Batch;
-        next += 1;
-        await run(batch);
-      }
-    }),
-  );
-  return performance.now() - started;
+  return (await runConcurrently(clients, batches.length, (i) => run(batches[i] as Batch))).elapsedMs;
 }
 
 /** Copies of the app's prospects' rows (same shape, same indexes) for the baseline to write to. */

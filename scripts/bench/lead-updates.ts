@@ -19,7 +19,14 @@ import { createIoredisRequester } from '../../server/redis/ioredis-requester.js'
 import { consumeRateLimit } from '../../server/redis/rate-limit.js';
 import { createRequesterClient, createUpstashStore } from '../../server/redis/upstash.js';
 import { createBenchDatabase } from '../lib/bench-database.js';
-import { alternate, type BenchFigure, type BenchOptions, formatRange, quantile } from '../lib/bench-kit.js';
+import {
+  alternate,
+  type BenchFigure,
+  type BenchOptions,
+  formatRange,
+  quantile,
+  runConcurrently,
+} from '../lib/bench-kit.js';
 import { buildSampleLeadColumns } from '../lib/sample-lead.js';
 
 export const name = 'lead-updates';
@@ -93,26 +100,18 @@ async function measureUpdates(
   const updates = options.isSmoke ? 50 : 4_000;
   const update = (table: Variant) => async () => {
     const key = table === 'lead_activity' ? 'lead_id' : 'id';
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: WORKERS }, async () => {
-        while (next < updates) {
-          const id = ids[next % ids.length];
-          next += 1;
-          const at = new Date().toISOString();
-          await pool.query(`update ${table} set ${SET_COLUMNS} where ${key} = $1`, [
-            id,
-            ...json,
-            Math.random() * 100,
-            10,
-            Math.random() * 90,
-            at,
-          ]);
-        }
-      }),
-    );
-    return (updates * 1000) / (performance.now() - started);
+    const { elapsedMs } = await runConcurrently(WORKERS, updates, async (i) => {
+      const at = new Date().toISOString();
+      await pool.query(`update ${table} set ${SET_COLUMNS} where ${key} = $1`, [
+        ids[i % ids.length],
+        ...json,
+        Math.random() * 100,
+        10,
+        Math.random() * 90,
+        at,
+      ]);
+    });
+    return (updates * 1000) / elapsedMs;
   };
   await flushStatistics(pool);
   const before = await Promise.all((Object.keys(VARIANTS) as Variant[]).map((t) => readHotShare(pool, t)));
@@ -183,22 +182,9 @@ async function measureRateLimits(redisUrl: string, options: BenchOptions): Promi
   const callers = 100;
   const latencies: Record<string, number[]> = { two: [], one: [] };
   const measure = (key: 'two' | 'one', consume: (i: number, now: Date) => Promise<void>) => async () => {
-    let next = 0;
-    const samples: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: callers }, async () => {
-        while (next < requests) {
-          const i = next;
-          next += 1;
-          const t0 = performance.now();
-          await consume(i, new Date());
-          samples.push(performance.now() - t0);
-        }
-      }),
-    );
-    latencies[key]?.push(quantile(samples, 0.5));
-    return (requests * 1000) / (performance.now() - started);
+    const { elapsedMs, durationsMs } = await runConcurrently(callers, requests, (i) => consume(i, new Date()));
+    latencies[key]?.push(quantile(durationsMs, 0.5));
+    return (requests * 1000) / elapsedMs;
   };
   try {
     const values = await alternate(options.repetitions, {

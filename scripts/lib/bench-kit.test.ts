@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alternate, formatRange, formatRatio, measureRates, quantile, summarize } from './bench-kit.js';
+import {
+  alternate,
+  formatRange,
+  formatRatio,
+  measureRates,
+  quantile,
+  runConcurrently,
+  summarize,
+} from './bench-kit.js';
 
 describe('bench kit (SPEC §4)', () => {
   it('formats the median ratio first, its range, and both absolute values beside it', () => {
@@ -44,6 +52,32 @@ describe('bench kit (SPEC §4)', () => {
     const rates = measureRates(() => 1, 5);
     expect(rates.perSecond).toBeGreaterThan(0);
     expect(rates.perCpuSecond).toBeGreaterThan(0);
+  });
+
+  it('runs every task once from a fixed number of loops, and stops at the first failure', async () => {
+    const seen: [number, number][] = [];
+    let running = 0;
+    let most = 0;
+    const result = await runConcurrently(3, 10, async (i, worker) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      seen.push([i, worker]);
+      running -= 1;
+    });
+    expect(seen.map(([i]) => i).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(new Set(seen.map(([, worker]) => worker))).toEqual(new Set([0, 1, 2]));
+    expect(most).toBe(3);
+    expect(result.durationsMs).toHaveLength(10);
+
+    const started: number[] = [];
+    const failing = runConcurrently(2, 100, async (i) => {
+      started.push(i);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (i === 3) throw new Error('batch 3 refused');
+    });
+    await expect(failing).rejects.toThrow('batch 3 refused');
+    expect(started.length).toBeLessThan(10);
   });
 
   it('takes the nearest-rank quantile', () => {

@@ -108,6 +108,43 @@ export async function alternate<T extends string>(
   return values;
 }
 
+/**
+ * Runs `task(i, worker)` for i = 0 … count − 1 from `workers` concurrent loops (`worker` is the
+ * loop's number), each taking the next index as soon as its previous task is done (N clients of
+ * a pool, closed loop). Stops starting
+ * tasks at the first failure and throws it once the running ones settle. Returns the elapsed time
+ * and each task's duration.
+ */
+export async function runConcurrently(
+  workers: number,
+  count: number,
+  task: (i: number, worker: number) => Promise<void>,
+): Promise<{ elapsedMs: number; durationsMs: number[] }> {
+  const durationsMs: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: workers }, async (_, worker) => {
+      while (next < count) {
+        const i = next;
+        next += 1;
+        const t0 = performance.now();
+        try {
+          await task(i, worker);
+        } catch (error) {
+          next = count;
+          throw error;
+        }
+        durationsMs.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
+  return { elapsedMs, durationsMs };
+}
+
 /** The value at quantile `q` (0–1) of `values`, nearest-rank. */
 export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

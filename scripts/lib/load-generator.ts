@@ -5,6 +5,7 @@
  * the generator spends its CPU on sockets only.
  */
 import { Agent, request } from 'node:http';
+import { runConcurrently } from './bench-kit.js';
 
 export interface LoadRequest {
   path: string;
@@ -66,28 +67,12 @@ export async function runClosedLoop(options: {
 }): Promise<LoadResult> {
   const base = new URL(options.baseUrl);
   const agents = Array.from({ length: options.clients }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
-  const latenciesMs: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const outcomes = await Promise.allSettled(
-    agents.map(async (agent) => {
-      while (next < options.requests.length) {
-        const item = options.requests[next] as LoadRequest;
-        next += 1;
-        const t0 = performance.now();
-        try {
-          await send(agent, base, item);
-        } catch (error) {
-          next = options.requests.length; // stop the other clients too
-          throw error;
-        }
-        latenciesMs.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsedMs = performance.now() - started;
-  for (const agent of agents) agent.destroy();
-  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failure) throw failure.reason;
-  return { elapsedMs, latenciesMs };
+  try {
+    const result = await runConcurrently(options.clients, options.requests.length, (i, client) =>
+      send(agents[client] as Agent, base, options.requests[i] as LoadRequest),
+    );
+    return { elapsedMs: result.elapsedMs, latenciesMs: result.durationsMs };
+  } finally {
+    for (const agent of agents) agent.destroy();
+  }
 }
