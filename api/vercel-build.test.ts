@@ -9,13 +9,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BuildV3, download, glob } from '@vercel/build-utils';
-import * as vercelNode from '@vercel/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const repoRoot = path.resolve(import.meta.dirname, '..');
-/** The builder Vercel runs for `api/*.ts`; the package's types describe only the request helpers. */
-const { build } = vercelNode as unknown as { build: BuildV3 };
+import { buildVercelFunction } from '../scripts/lib/vercel-function.js';
 
 /** Serves the built handler with Node's HTTP server, as Vercel's Node launcher calls it. */
 const SERVE_BUILT_FUNCTION = `
@@ -25,24 +20,6 @@ const server = http.createServer(handler).listen(0, '127.0.0.1', () => {
   console.log('listening ' + server.address().port);
 });
 `;
-
-async function buildFunction(outDir: string): Promise<void> {
-  const files = await glob('**', {
-    cwd: repoRoot,
-    ignore: ['node_modules/**', '.git/**', '.data/**', 'miniprogram/**', 'test-results/**'],
-  });
-  const { output } = await build({
-    files,
-    entrypoint: 'api/index.ts',
-    workPath: repoRoot,
-    repoRootPath: repoRoot,
-    config: { zeroConfig: true },
-    // The dependencies are installed already; Vercel would install them from the lockfile.
-    meta: { isDev: true, skipDownload: true },
-  });
-  if (!('files' in output) || !output.files) throw new Error('the builder produced no function files');
-  await download(output.files, outDir);
-}
 
 function startBuiltFunction(outDir: string): Promise<{ child: ChildProcess; base: string }> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: 'memory://', LOG_LEVEL: 'warn' };
@@ -68,7 +45,7 @@ describe('the function as Vercel builds it', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'scrm-vercel-'));
-    await buildFunction(outDir);
+    await buildVercelFunction(outDir);
     await writeFile(path.join(outDir, 'serve.mjs'), SERVE_BUILT_FUNCTION);
     ({ child, base } = await startBuiltFunction(outDir));
   }, 180_000);

@@ -1,37 +1,60 @@
 /**
- * npm run bench [-- --json] [-- --only NAME]
+ * npm run bench [-- --database-url postgres://…] [-- --redis-url redis://…] [-- --repetitions N]
+ *               [-- --only NAME] [-- --smoke] [-- --cpu-prof DIR] [-- --json]
  *
- * Runs every bench module in scripts/bench/ (each exports `name` and `run()`, see
+ * Runs every bench module in scripts/bench/ (each exports `name` and `run(options)`, see
  * scripts/lib/bench-kit.ts) and prints each figure as a ratio against its baseline measured in
- * the same run, absolute rates beside it (SPEC §4). No thresholds: machines are noisy.
+ * the same run, alternating, with min / median / max over the repetitions and the absolute values
+ * beside it (SPEC §4). No thresholds: machines are noisy. Without `--database-url` the database
+ * benches use embedded PGlite; with it they work in a schema of their own, dropped at the end.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { type BenchFigure, type BenchModule, formatRatio } from './lib/bench-kit.js';
+import { parseCliArgs, runCli, UsageError } from './lib/cli.js';
 
-const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
-  strict: true,
-});
-const dir = fileURLToPath(new URL('./bench/', import.meta.url));
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  .sort();
-const report: { module: string; figures: BenchFigure[] }[] = [];
-for (const file of files) {
-  const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchModule;
-  if (values.only && mod.name !== values.only) continue;
-  if (!values.json) process.stderr.write(`… ${mod.name}\n`);
-  const figures = await mod.run();
-  report.push({ module: mod.name, figures });
-  if (values.json) continue;
-  for (const f of figures) {
-    process.stdout.write(
-      `${mod.name} · ${f.name}: ${f.candidate.label} vs ${f.baseline.label}: ${formatRatio(f.candidate.perSecond, f.baseline.perSecond, f.unit)}\n`,
-    );
-    for (const note of f.notes ?? []) process.stdout.write(`${mod.name} · ${f.name}: ${note}\n`);
+const USAGE = `usage: npm run bench -- [--database-url postgres://…] [--redis-url redis://…] [--repetitions N]
+                          [--only NAME] [--smoke] [--cpu-prof DIR] [--json]`;
+
+await runCli(USAGE, async () => {
+  const values = parseCliArgs(process.argv.slice(2), {
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'database-url': { type: 'string' },
+    'redis-url': { type: 'string' },
+    repetitions: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+  });
+  const isSmoke = values.smoke;
+  const repetitions = Number(values.repetitions ?? (isSmoke ? 1 : 3));
+  if (!Number.isInteger(repetitions) || repetitions < 1) throw new UsageError('--repetitions: a whole number ≥ 1');
+  const options = {
+    databaseUrl: values['database-url'],
+    redisUrl: values['redis-url'],
+    repetitions,
+    isSmoke,
+    cpuProfileDir: values['cpu-prof'],
+    log: (message: string) => process.stderr.write(`  ${message}\n`),
+  };
+
+  const dir = fileURLToPath(new URL('./bench/', import.meta.url));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  const report: { module: string; figures: BenchFigure[] }[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchModule;
+    if (values.only && mod.name !== values.only) continue;
+    process.stderr.write(`… ${mod.name}\n`);
+    const figures = await mod.run(options);
+    report.push({ module: mod.name, figures });
+    if (values.json) continue;
+    for (const f of figures) {
+      process.stdout.write(`${mod.name} · ${f.name}: ${f.candidate.label} vs ${f.baseline.label}: ${formatRatio(f)}\n`);
+      for (const note of f.notes ?? []) process.stdout.write(`${mod.name} · ${f.name}: ${note}\n`);
+    }
   }
-}
-if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+});

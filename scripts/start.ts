@@ -54,7 +54,7 @@ function ensureH5Build(): boolean {
 const baseEnv = loadEnv();
 const standIn = baseEnv.WECHAT_SECRET ? null : await startWechatStandIn({ port: 0 });
 const env = standIn ? { ...baseEnv, WECHAT_API_BASE: standIn.url } : baseEnv;
-const runtime = createRuntime(env);
+const runtime = await createRuntime(env);
 log(
   `· database: ${runtime.database.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'}; store: ${runtime.store.store.kind}`,
 );

@@ -22,8 +22,12 @@ export interface CreateAppOptions {
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}) {
-  const routes = [...(options.routes ?? allRoutes), openApiRoute(() => document)];
-  const document = buildOpenApiDocument(routes, { title: '学途 SCRM API', version: '0.1.0' });
+  // Generated on its first request, not at a cold start (ADR 014).
+  let document: Record<string, unknown> | undefined;
+  const routes: AnyRoute[] = [
+    ...(options.routes ?? allRoutes),
+    openApiRoute(() => (document ??= buildOpenApiDocument(routes, { title: '学途 SCRM API', version: '0.1.0' }))),
+  ];
 
   const app = new Hono<AppEnv>().basePath('/api');
   app.use(requestId());

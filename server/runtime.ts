@@ -1,17 +1,21 @@
 /**
  * The app as deployed: built from the validated environment, once per process or serverless
- * function instance, on first use. `api/index.ts` (Vercel) serves `runtimeApp`; `npm start`
- * calls `createRuntime()` itself so that it can migrate first. Migrations are not run here: a
- * deploy runs `npm run db:migrate` once, not every cold start.
+ * function instance. `api/index.ts` (Vercel) serves `runtimeApp` and starts building the runtime
+ * in the background as it is imported (`warmUpRuntime`); `npm start` calls `createRuntime()`
+ * itself so that it can migrate first. Migrations are not run here: a deploy runs
+ * `npm run db:migrate` once, not every cold start.
+ *
+ * This module imports only hono: the app, the env schema and the clients are loaded by
+ * `createRuntime` with `import()`, the database driver and the store client only the ones the
+ * environment selects. So importing the function costs about what importing hono does, and the
+ * rest loads while the platform gets the first request to it (ADR 014).
  */
 import { Hono } from 'hono';
-import { type App, createApp } from './app.js';
-import { createDatabase, type DatabaseHandle } from './db/client.js';
-import { type Env, loadEnv } from './env.js';
-import { createLogger, type Logger } from './log/logger.js';
-import { createStore, type StoreHandle } from './redis/create-store.js';
-import { createWechatClient } from './wechat/client.js';
-import { STAND_IN_CREDENTIALS } from './wechat/stand-in/credentials.js';
+import type { App } from './app.js';
+import type { DatabaseHandle } from './db/client.js';
+import type { Env } from './env.js';
+import type { Logger } from './log/logger.js';
+import type { StoreHandle } from './redis/create-store.js';
 
 export interface Runtime {
   app: App;
@@ -22,15 +26,29 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createRuntime(env: Env = loadEnv()): Runtime {
+export async function createRuntime(given?: Env): Promise<Runtime> {
+  const [{ createApp }, { loadEnv }, { createLogger }, { openDatabase }, { openStore }, wechatModule, standIn] =
+    await Promise.all([
+      import('./app.js'),
+      import('./env.js'),
+      import('./log/logger.js'),
+      import('./db/open-database.js'),
+      import('./redis/open-store.js'),
+      import('./wechat/client.js'),
+      import('./wechat/stand-in/credentials.js'),
+    ]);
+  const env = given ?? loadEnv();
   const logger = createLogger({
     level: env.LOG_LEVEL,
     secrets: [env.AUTH_SECRET, env.CRON_SECRET, env.WECHAT_SECRET, env.UPSTASH_REDIS_REST_TOKEN],
   });
-  const database = createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  const store = createStore(env);
+  const [database, store] = await Promise.all([
+    openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }),
+    openStore(env),
+  ]);
+  const { STAND_IN_CREDENTIALS } = standIn;
   // Without an app secret the client talks to the local stand-in with its credentials (SPEC §3).
-  const wechat = createWechatClient({
+  const wechat = wechatModule.createWechatClient({
     baseUrl: env.WECHAT_API_BASE,
     appId: env.WECHAT_APPID ?? STAND_IN_CREDENTIALS.appId,
     secret: env.WECHAT_SECRET ?? STAND_IN_CREDENTIALS.secret,
@@ -49,11 +67,14 @@ export function createRuntime(env: Env = loadEnv()): Runtime {
   };
 }
 
-let instance: Runtime | undefined;
+let instance: Promise<Runtime> | undefined;
 
-/** The process's runtime, created on first call. */
-export function getRuntime(): Runtime {
-  instance ??= createRuntime();
+/** The process's runtime, created on first call (concurrent first requests share one). */
+export function getRuntime(): Promise<Runtime> {
+  instance ??= createRuntime().catch((error: unknown) => {
+    instance = undefined; // let the next request try again (e.g. a bad env fixed by a redeploy)
+    throw error;
+  });
   return instance;
 }
 
@@ -61,11 +82,20 @@ export function getRuntime(): Runtime {
 export async function closeRuntime(): Promise<void> {
   const current = instance;
   instance = undefined;
-  await current?.close();
+  await (await current)?.close();
 }
 
 /**
- * A stand-in app that builds the real one on its first request, so that importing the entry
- * file (a cold start) reads no env and opens no connection until a request arrives.
+ * Starts building the process's runtime now, without waiting for it (the Vercel entry calls it
+ * as it is imported). No connection opens (pools and clients connect on first use); a failure,
+ * such as an invalid env, is reported to the first request, which tries again.
  */
-export const runtimeApp = new Hono().all('*', (c) => getRuntime().app.fetch(c.req.raw, c.env));
+export function warmUpRuntime(): void {
+  getRuntime().catch(() => {});
+}
+
+/**
+ * A stand-in app that hands each request to the real one, once built, so that importing the
+ * entry file (a cold start) loads little and opens no connection.
+ */
+export const runtimeApp = new Hono().all('*', async (c) => (await getRuntime()).app.fetch(c.req.raw, c.env));

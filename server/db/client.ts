@@ -1,15 +1,22 @@
 /**
  * The database connection (SPEC §3): `DATABASE_URL` set → PostgreSQL through node-postgres;
  * unset → PGlite (Postgres compiled to WASM, in-process) with its data in `DATA_DIR`, or in
- * memory (`DATA_DIR=memory://`, and in tests). Both drivers give the same drizzle API.
+ * memory (`DATA_DIR=memory://`, and in tests). Both drivers give the same drizzle API. Each
+ * driver lives in a module of its own; the deployed function opens the selected one with
+ * `openDatabase` (open-database.ts), so code on its request path imports only types from here.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import { drizzle as drizzleNodePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
-import pg from 'pg';
-import * as schema from './schema/index.js';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type pg from 'pg';
+import { openPglite } from './pglite-driver.js';
+import { openPostgres } from './postgres-driver.js';
+import type * as schema from './schema/index.js';
+
+export { MEMORY_DATA_DIR } from './pglite-driver.js';
+export { quoteIdentifier } from './postgres-driver.js';
+export { pingDatabase } from './queries/health.js';
 
 export type Schema = typeof schema;
 
@@ -44,36 +51,11 @@ export interface DatabaseOptions {
   maxConnections?: number;
 }
 
-/** The in-memory PGlite marker accepted in `DATA_DIR`. */
-export const MEMORY_DATA_DIR = 'memory://';
-
 /**
  * Opens the database selected by `options`. Opening is synchronous and lazy: nothing connects
- * until the first query, so building the app at a cold start costs nothing.
+ * until the first query. Loads both drivers; the deployed function uses `openDatabase` instead.
  */
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
-  if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.maxConnections ?? 10,
-      ...(options.searchPath ? { options: `-c search_path=${quoteIdentifier(options.searchPath)}` } : {}),
-    });
-    const driver = drizzleNodePostgres({ client: pool, schema });
-    return { kind: 'postgres', db: driver, driver, client: pool, close: () => pool.end() };
-  }
-  const dataDir = options.dataDir && options.dataDir !== MEMORY_DATA_DIR ? options.dataDir : undefined;
-  const client = new PGlite(dataDir);
-  const driver = drizzlePglite({ client, schema });
-  return { kind: 'pglite', db: driver, driver, client, close: () => client.close() };
-}
-
-/** Round-trips to the database; used by the health check. */
-export async function pingDatabase(db: Database): Promise<boolean> {
-  await db.execute(sql`select 1`);
-  return true;
-}
-
-/** Double-quotes a Postgres identifier (doubling embedded quotes), e.g. a schema name. */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+  const { databaseUrl } = options;
+  return databaseUrl ? openPostgres({ ...options, databaseUrl }) : openPglite(options);
 }

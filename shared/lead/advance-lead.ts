@@ -10,7 +10,7 @@ import { applyLifecycleTrigger, type LifecycleState, type LifecycleTransition } 
 import type { LifecycleTrigger } from '../lifecycle/transitions.js';
 import type { LeadProfile } from '../scoring/lead-profile.js';
 import { type LeadScore, scoreFit, scoreLead } from '../scoring/score-lead.js';
-import { applyScoringSignal, getEngagementAt } from '../scoring/score-state.js';
+import { getEngagementAt, openScoreStateDraft } from '../scoring/score-state.js';
 import type { ScoringModel } from '../scoring/scoring-model.js';
 import { getSignalTimeMs, type ScoringSignal } from '../scoring/scoring-signal.js';
 import type { JourneyTransition, LeadDomainState, LeadJourney } from './lead-state.js';
@@ -124,13 +124,16 @@ export function advanceLead(input: {
     state = { ...state, lifecycle };
   }
 
-  const ordered = [...input.signals].sort(
-    (a, b) => getSignalTimeMs(a.signal) - getSignalTimeMs(b.signal) || a.signal.id.localeCompare(b.signal.id),
-  );
-  for (const { signal, contentStage } of ordered) {
-    const at = new Date(getSignalTimeMs(signal));
-    const before = getEngagementAt(state.score, model, at);
-    const score = applyScoringSignal(state.score, signal, model);
+  const ordered = input.signals
+    .map((item) => ({ ...item, atMs: getSignalTimeMs(item.signal) }))
+    .sort((a, b) => a.atMs - b.atMs || a.signal.id.localeCompare(b.signal.id));
+  // One working copy of the score state for the whole batch, not a copy per signal.
+  const scoreDraft = openScoreStateDraft(state.score, model);
+  for (const { signal, contentStage, atMs } of ordered) {
+    const at = new Date(atMs);
+    const before = getEngagementAt(scoreDraft.state, model, at);
+    scoreDraft.apply(signal);
+    const score = scoreDraft.state;
     const after = getEngagementAt(score, model, at);
     for (const rule of model.engagement.rules) {
       const points = (after[rule.id] ?? 0) - (before[rule.id] ?? 0);

@@ -3,9 +3,10 @@
  * whether it qualifies as MQL, and a breakdown an advisor can read.
  */
 
-import type { LeadProfile } from './lead-profile.js';
-import { buildScoreState, getEngagementAt, type ScoreState } from './score-state.js';
-import type { FitRule, ScoringModel } from './scoring-model.js';
+import type { FitField, LeadProfile } from './lead-profile.js';
+import { getEngagementRuleIndex } from './rule-index.js';
+import { buildScoreState, getDecayFactor, type ScoreState } from './score-state.js';
+import type { EngagementRule, FitRule, ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
 
 /** One line of the explanation (SPEC §2.3 "every score is explainable"). */
@@ -28,9 +29,39 @@ export type LeadScore = {
 
 /** Whether a fit rule holds for the profile: a listed value, or any known value without `anyOf`. */
 export function isFitRuleMatch(rule: FitRule, profile: LeadProfile): boolean {
-  const value = profile[rule.field];
+  const value = readFitField(profile, rule.field);
   if (value === undefined || value === 'unknown') return false;
   return rule.anyOf ? rule.anyOf.includes(value) : true;
+}
+
+/**
+ * `profile[field]`, spelled out per field: a computed read with a different name for each rule
+ * cost more than the rest of the fit score, and a scoring pass runs once per event.
+ */
+function readFitField(profile: LeadProfile, field: FitField): string | undefined {
+  switch (field) {
+    case 'role':
+      return profile.role;
+    case 'gradeBand':
+      return profile.gradeBand;
+    case 'campusReach':
+      return profile.campusReach;
+    case 'courseInterest':
+      return profile.courseInterest;
+    case 'budgetBand':
+      return profile.budgetBand;
+    case 'timeline':
+      return profile.timeline;
+    case 'decisionMaker':
+      return profile.decisionMaker;
+    case 'need':
+      return profile.need;
+    default: {
+      // Only a model that skipped validation names another field; read it as before.
+      const other: never = field;
+      return (profile as Record<string, string | undefined>)[other];
+    }
+  }
 }
 
 /** The fit score and its breakdown (SPEC §2.3 "fit: who they are"). */
@@ -66,11 +97,24 @@ export function scoreLead(input: {
 }): LeadScore {
   const { profile, state, model, now } = input;
   const { fit, breakdown } = scoreFit(profile, model);
-  const perRule = getEngagementAt(state, model, now);
+  // As getEngagementAt, in model order, reading only the rules that have a sum: this runs once
+  // per event (advanceLead), and a lead's state holds a few of the model's rules.
+  const factor = getDecayFactor(state, model, now);
+  const { positionsOf } = getEngagementRuleIndex(model);
+  const positions: number[] = [];
+  for (const ruleId in state.sums) {
+    for (const position of positionsOf.get(ruleId) ?? []) {
+      // Insertion in order: a handful of entries, where Array#sort's comparator calls cost more.
+      let i = positions.length;
+      while (i > 0 && (positions[i - 1] as number) > position) i -= 1;
+      positions.splice(i, 0, position);
+    }
+  }
   let engagement = 0;
-  for (const rule of model.engagement.rules) {
-    const points = perRule[rule.id];
-    if (points === undefined || points === 0) continue;
+  for (const position of positions) {
+    const rule = model.engagement.rules[position] as EngagementRule;
+    const points = (state.sums[rule.id] as number) * factor;
+    if (points === 0) continue;
     engagement += points;
     breakdown.push({ ruleId: rule.id, label: rule.label, dimension: 'engagement', points });
   }

@@ -31,9 +31,56 @@ export type NumericSignalProp = (typeof NUMERIC_SIGNAL_PROPS)[number];
 
 /** The signal's time as epoch milliseconds (`occurredAt` is validated ISO 8601 with offset). */
 export function getSignalTimeMs(signal: ScoringSignal): number {
-  const ms = Date.parse(signal.occurredAt);
+  const ms = parseCanonicalUtc(signal.occurredAt) ?? Date.parse(signal.occurredAt);
   if (Number.isNaN(ms)) throw new Error(`signal ${signal.id}: invalid occurredAt ${signal.occurredAt}`);
   return ms;
+}
+
+/** Two ASCII digits at `i` as a number, or −1. */
+function readTwoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` (what `Date.prototype.toISOString` and the mini-program send) read
+ * by hand, else `null` for `Date.parse` to handle: `Date.parse` was a quarter of the time of
+ * applying a signal. Only unambiguous values take this path (days 1–28, hours 0–23), so the
+ * result always equals `Date.parse`'s (a property test compares them).
+ */
+function parseCanonicalUtc(text: string): number | null {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return null;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return null;
+  if (text[19] !== '.') return null;
+  const century = readTwoDigits(text, 0);
+  const yearOfCentury = readTwoDigits(text, 2);
+  const month = readTwoDigits(text, 5);
+  const day = readTwoDigits(text, 8);
+  const hour = readTwoDigits(text, 11);
+  const minute = readTwoDigits(text, 14);
+  const second = readTwoDigits(text, 17);
+  const centiseconds = readTwoDigits(text, 20);
+  const lastDigit = text.charCodeAt(22) - 48;
+  if (century < 0 || yearOfCentury < 0 || centiseconds < 0 || lastDigit < 0 || lastDigit > 9) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23) return null;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  const year = century * 100 + yearOfCentury;
+  const clock = ((hour * 60 + minute) * 60 + second) * 1000 + centiseconds * 10 + lastDigit;
+  return getEpochDay(year, month, day) * 86_400_000 + clock;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible Low-Level
+ * Date Algorithms", days_from_civil): plain arithmetic, where `Date.UTC` is a runtime call.
+ */
+function getEpochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The value of a numeric prop of the signal, or 0 when it has none. */

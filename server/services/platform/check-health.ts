@@ -3,7 +3,7 @@
  * backends this instance runs on. A failing backend is a 503 so that a load balancer notices.
  */
 import type { AppContext } from '../../context.js';
-import { pingDatabase } from '../../db/client.js';
+import { pingDatabase } from '../../db/queries/health.js';
 import { AppError } from '../../http/app-error.js';
 
 export interface Health {
