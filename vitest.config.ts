@@ -1,4 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** The pure domain's suites; also the one project mutation testing runs (`vitest.mutation.config.ts`). */
+export const sharedProject: TestProjectInlineConfiguration = {
+  test: {
+    name: 'shared',
+    include: ['shared/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+  },
+};
 
 /**
  * One runner for every suite. Projects split the environments: the pure domain and the server run
@@ -7,14 +17,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'shared',
-          include: ['shared/**/*.test.ts'],
-          environment: 'node',
-          setupFiles: ['tests/setup/fail-on-console-error.ts'],
-        },
-      },
+      sharedProject,
       {
         test: {
           name: 'server',
