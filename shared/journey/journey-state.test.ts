@@ -122,4 +122,31 @@ describe('journey inference', () => {
     expect(applyJourneySignal(state, { id: 'x', type: 'advisor_note', occurredAt: iso(start) }, model)).toBe(state);
     expect(inferJourneyStage(state, model, new Date(start)).stage).toBe('unaware');
   });
+
+  it('an old signal arriving late counts the same across thousands of half-lives (the anchor only moves forward)', () => {
+    // 40,000 days is 1,333 half-lives: 2^1333 overflows a double without re-anchoring.
+    const first: JourneySignal = { id: 'f', type: 'content_view', occurredAt: iso(start), contentStage: 'considering' };
+    const late = start + 40_000 * DAY;
+    const last: JourneySignal = {
+      id: 'l',
+      type: 'content_download',
+      occurredAt: iso(late),
+      contentStage: 'preferring',
+    };
+    for (const order of [
+      [first, last],
+      [last, first],
+    ]) {
+      const evidence = getJourneyEvidenceAt(fold(order), model, new Date(late));
+      expect(evidence.preferring).toBeCloseTo(2, 12);
+      expect(evidence.considering).toBe(0);
+      expect(inferJourneyStage(fold(order), model, new Date(late)).stage).toBe('preferring');
+    }
+    // 65 half-lives apart, just past the re-anchoring bound: the older evidence is kept, decayed.
+    const near = start + 65 * 30 * DAY;
+    const both = fold([first, { ...last, occurredAt: iso(near) }]);
+    const evidence = getJourneyEvidenceAt(both, model, new Date(near));
+    expect(evidence.considering / 2 ** -65).toBeCloseTo(1, 9);
+    expect(evidence.preferring).toBeCloseTo(2, 12);
+  });
 });

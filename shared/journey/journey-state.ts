@@ -67,10 +67,11 @@ export function applyJourneySignal(state: JourneyState, signal: JourneySignal, m
   const evidence = getJourneyEvidence(signal);
   if (!evidence) return state;
   const atMs = Date.parse(signal.occurredAt);
+  // Only forward: an old signal arriving after newer ones adds weight·2^(−age) (at worst 0), while
+  // moving the anchor back to it would multiply the stored sums by 2^age and overflow to Infinity
+  // (NaN after decay) once the gap passes ~1,024 half-lives, so the result would depend on order.
   const base =
-    Math.abs(atMs - state.anchorMs) > MAX_ANCHOR_HALF_LIVES * model.halfLifeDays * DAY_MS
-      ? reanchor(state, atMs, model)
-      : state;
+    atMs - state.anchorMs > MAX_ANCHOR_HALF_LIVES * model.halfLifeDays * DAY_MS ? reanchor(state, atMs, model) : state;
   const sums = { ...base.sums };
   sums[evidence.stage] += evidence.weight * decayFactor(atMs, base.anchorMs, model);
   const ref: JourneySignalRef = { id: signal.id, type: signal.type, occurredAt: signal.occurredAt };
