@@ -17,11 +17,16 @@ describe('lead profile (SPEC §2.3 fit)', () => {
   });
 
   it('trims free identifiers and refuses empty or unlisted values', () => {
-    expect(leadProfileSchema.parse({ city: ' 上海 ', courseInterest: ' ielts ' })).toMatchObject({
+    expect(leadProfileSchema.parse({ city: ' 上海 ', campusId: ' c1 ', courseInterest: ' ielts ' })).toMatchObject({
       city: '上海',
+      campusId: 'c1',
       courseInterest: 'ielts',
     });
-    expect(leadProfileSchema.safeParse({ city: '   ' }).success).toBe(false);
+    for (const field of ['city', 'campusId', 'courseInterest']) {
+      expect(leadProfileSchema.safeParse({ [field]: '   ' }).success, field).toBe(false);
+      expect(leadProfileSchema.safeParse({ [field]: 'x'.repeat(64) }).success, field).toBe(true);
+      expect(leadProfileSchema.safeParse({ [field]: 'x'.repeat(65) }).success, field).toBe(false);
+    }
     expect(leadProfileSchema.safeParse({ role: 'teacher' }).success).toBe(false);
     expect(leadProfileSchema.safeParse({ nickname: 'x' }).success).toBe(false);
   });

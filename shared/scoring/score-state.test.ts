@@ -11,6 +11,7 @@ import {
   getEngagementAt,
   getShanghaiDay,
   type ScoreState,
+  scoreStateSchema,
 } from './score-state.js';
 import type { ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
@@ -235,11 +236,12 @@ describe('score state (SPEC §2.3)', () => {
     expect(engagement).toBeGreaterThan(5.99);
   });
 
-  it('stays JSON-serialisable and bounded', () => {
+  it('stays JSON-serialisable and bounded, and a stored state parses back to itself', () => {
     fc.assert(
       fc.property(signalsArb, (signals) => {
         const state = applyAll(signals);
         expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+        expect(scoreStateSchema.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
         const capSum = MODEL.engagement.rules.reduce((acc, r) => acc + r.dailyCap, 0);
         const entries = Object.values(state.days).reduce((acc, list) => acc + list.length, 0);
         expect(entries).toBeLessThanOrEqual(capSum * MODEL.decay.windowDays);
@@ -420,5 +422,15 @@ describe('score state (SPEC §2.3)', () => {
     const expected = 10 * 2 ** (-HOUR / (30 * DAY));
     expect(score(state, START + 2.5 * HOUR, capOne).engagement).toBeCloseTo(expected, 12);
     expect(score(state, START + 3 * HOUR, capOne).engagement).toBeCloseTo(expected, 12);
+  });
+
+  it('refuses a stored state with unknown or missing fields', () => {
+    const state = applyAll([buildSampleSignal('content_download', 'x', START)]);
+    expect(scoreStateSchema.safeParse({ ...state, extra: 1 }).success).toBe(false);
+    const [key, counted] = Object.entries(state.days)[0] ?? ['', []];
+    const badEntry = { ...state, days: { [key]: counted.map((c) => ({ ...c, weight: 1 })) } };
+    expect(scoreStateSchema.safeParse(badEntry).success).toBe(false);
+    const { anchorMs: _, ...withoutAnchor } = state;
+    expect(scoreStateSchema.safeParse(withoutAnchor).success).toBe(false);
   });
 });

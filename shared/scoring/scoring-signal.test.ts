@@ -59,11 +59,16 @@ describe('reading scoring signals (SPEC §2.3)', () => {
     expect(readChannel(returned)).toBeUndefined();
   });
 
-  it('accepts an advisor return with its reason and refuses one without an advisor', () => {
-    expect(scoringSignalSchema.parse({ ...returned, reason: 'unreachable' })).toEqual({
+  it('accepts an advisor return with its reason, trimmed, and refuses one without an advisor', () => {
+    expect(scoringSignalSchema.parse({ ...returned, id: ' ret-1 ', reason: ' 联系不上 ' })).toEqual({
       ...returned,
-      reason: 'unreachable',
+      reason: '联系不上',
     });
     expect(scoringSignalSchema.safeParse({ id: 'r', type: 'advisor_return', occurredAt: AT }).success).toBe(false);
+    expect(scoringSignalSchema.safeParse({ ...returned, id: '   ' }).success).toBe(false);
+    expect(scoringSignalSchema.safeParse({ ...returned, id: 'r'.repeat(64) }).success).toBe(true);
+    expect(scoringSignalSchema.safeParse({ ...returned, id: 'r'.repeat(65) }).success).toBe(false);
+    expect(scoringSignalSchema.safeParse({ ...returned, reason: '因'.repeat(200) }).success).toBe(true);
+    expect(scoringSignalSchema.safeParse({ ...returned, reason: '因'.repeat(201) }).success).toBe(false);
   });
 });
