@@ -59,7 +59,9 @@ function reanchor(state: JourneyState, anchorMs: number, model: JourneyModel): J
 function isLater(a: JourneySignalRef, b: JourneySignalRef | undefined): boolean {
   if (!b) return true;
   const diff = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
-  // Stryker disable next-line EqualityOperator: `a.id >= b.id` differs only for the same signal applied again, whose ref is equal anyway
+  // Equivalent mutants: `a.id >= b.id` differs only for the same signal applied again, whose ref is
+  // equal anyway.
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   return diff > 0 || (diff === 0 && a.id > b.id);
 }
 
@@ -72,13 +74,17 @@ export function applyJourneySignal(state: JourneyState, signal: JourneySignal, m
   // moving the anchor back to it would multiply the stored sums by 2^age and overflow to Infinity
   // (NaN after decay) once the gap passes ~1,024 half-lives, so the result would depend on order.
   const base =
-    // Stryker disable next-line EqualityOperator,ArithmeticOperator: moving the anchor forward sooner than needed gives the same evidence; the bound only keeps 2^x finite
+    // Equivalent mutants: moving the anchor forward sooner than needed gives the same evidence; the
+    // bound only keeps 2^x finite.
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, see above
     atMs - state.anchorMs > MAX_ANCHOR_HALF_LIVES * model.halfLifeDays * DAY_MS ? reanchor(state, atMs, model) : state;
   const sums = { ...base.sums };
   sums[evidence.stage] += evidence.weight * decayFactor(atMs, base.anchorMs, model);
   const ref: JourneySignalRef = { id: signal.id, type: signal.type, occurredAt: signal.occurredAt };
   const latest = isLater(ref, base.latest?.[evidence.stage]) ? { ...base.latest, [evidence.stage]: ref } : base.latest;
-  // Stryker disable next-line ObjectLiteral: the second object is unreachable, `latest` always holds the signal just applied
+  // Equivalent mutants: the second object is unreachable, `latest` always holds the signal just
+  // applied.
+  // Stryker disable next-line ObjectLiteral: equivalent, see above
   return latest ? { anchorMs: base.anchorMs, sums, latest } : { anchorMs: base.anchorMs, sums };
 }
 

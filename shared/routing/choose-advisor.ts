@@ -59,7 +59,9 @@ export function findAssignmentBlocker(lead: RoutableLead, advisor: RoutingAdviso
   return null;
 }
 
-// Stryker disable next-line EqualityOperator,ConditionalExpression: advisor ids are distinct, and sort only tells a negative result from the rest
+// Equivalent mutants: advisor ids are distinct, and sort only tells a negative result from the
+// rest.
+// Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, see above
 const byId = (a: RoutingAdvisor, b: RoutingAdvisor) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -83,7 +85,9 @@ export function chooseAdvisor(input: {
     return { advisorId: null, poolKey: null, cursor, reason: 'no_campus', detail: `lead ${lead.id} has no campus` };
   }
   const poolKey = getRoutingPoolKey(lead.campusId, lead.courseId);
-  // Stryker disable next-line ArrayDeclaration: only read by .has(); a non-empty default would need an advisor with that very id
+  // Equivalent mutants: only read by .has(); a non-empty default would need an advisor with that
+  // very id.
+  // Stryker disable next-line ArrayDeclaration: equivalent, see above
   const excluded = new Set(input.excludeAdvisorIds ?? []);
   // Full advisors keep their place in the rotation; they are skipped below, not removed.
   const matching = input.advisors
@@ -97,7 +101,9 @@ export function chooseAdvisor(input: {
   }
   const last = cursor[poolKey];
   const start =
-    // Stryker disable next-line ConditionalExpression: no id is greater than undefined, so findIndex gives -1 and the rotation starts at 0 as well
+    // Equivalent mutants: no id is greater than undefined, so findIndex gives -1 and the rotation
+    // starts at 0 as well.
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     last === undefined
       ? 0
       : Math.max(

@@ -96,7 +96,9 @@ function compareEffect(a: CountedSignal, b: CountedSignal, halfLife: number): nu
   const rankA = Math.log2(Math.abs(a.points)) + a.atMs / halfLife;
   const rankB = Math.log2(Math.abs(b.points)) + b.atMs / halfLife;
   if (rankA !== rankB) return rankB - rankA;
-  // Stryker disable next-line EqualityOperator,ConditionalExpression: ties of equal effect only; ids within a (rule, day) are distinct and the one caller asks only whether the result is negative
+  // Equivalent mutants: ties of equal effect only; ids within a (rule, day) are distinct and the
+  // one caller asks only whether the result is negative.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, see above
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -112,7 +114,9 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
   if (matches.length === 0) return false;
   const atMs = getSignalTimeMs(signal);
   const day = getShanghaiDay(atMs);
-  // Stryker disable next-line ConditionalExpression: Math.max(null, t) is t for any instant after 1970; the null check is for the type
+  // Equivalent mutants: Math.max(null, t) is t for any instant after 1970; the null check is for
+  // the type.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   const newest = state.newestMs === null ? atMs : Math.max(state.newestMs, atMs);
   const firstDay = getShanghaiDay(newest) - model.decay.windowDays + 1;
   // Stryker disable next-line BooleanLiteral: `true` only hands back the unchanged copy instead of the equal input
@@ -120,16 +124,22 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
   const halfLife = halfLifeMs(model);
   // Stryker disable next-line BooleanLiteral: rebuilding sums nobody invalidated gives the same sums
   let isRebuildNeeded = false;
-  // Stryker disable next-line ConditionalExpression: an anchor left at 0 is either moved by the re-anchoring below or close enough to leave 2^x finite
+  // Equivalent mutants: an anchor left at 0 is moved by the re-anchoring below or is close enough
+  // for 2^x; looking for days to drop more often finds none more.
+  // Stryker disable ConditionalExpression,EqualityOperator: equivalent, see above
   if (state.newestMs === null) state.anchorMs = atMs;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: looking for days to drop more often finds none more
   else if (getShanghaiDay(newest) > getShanghaiDay(state.newestMs)) isRebuildNeeded = dropOldDays(state, firstDay);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: re-anchoring sooner than needed gives the same sums; the bound only keeps 2^x finite
+  // Stryker restore ConditionalExpression,EqualityOperator
+  // Equivalent mutants: re-anchoring sooner than needed gives the same sums; the bound only keeps
+  // 2^x finite.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
   if (Math.abs(atMs - state.anchorMs) / halfLife > MAX_ANCHOR_HALF_LIVES) {
     state.anchorMs = newest;
     isRebuildNeeded = true;
   }
-  // Stryker disable next-line ConditionalExpression: `true` only hands back an equal copy instead of the input (a test kills `false`: a newer signal a full day does not count must still move `newestMs`)
+  // Equivalent mutants: `true` only hands back an equal copy instead of the input (a test kills
+  // `false`: a newer signal a full day does not count must still move `newestMs`).
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   let isChanged = isRebuildNeeded || state.newestMs !== newest;
   state.newestMs = newest;
   for (const { ruleId, cap, points } of matches) {
@@ -137,7 +147,9 @@ function applyInPlace(state: ScoreState, signal: ScoringSignal, model: ScoringMo
     const counted = state.days[key] ?? [];
     if (counted.some((c) => c.id === signal.id)) continue;
     const entry: CountedSignal = { id: signal.id, atMs, points };
-    // Stryker disable next-line EqualityOperator: compareEffect is never 0 here (ids within a day are distinct), so `< 0` and `<= 0` agree
+    // Equivalent mutants: compareEffect is never 0 here (ids within a day are distinct), so `< 0`
+    // and `<= 0` agree.
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     const position = counted.findIndex((c) => compareEffect(entry, c, halfLife) < 0);
     const index = position === -1 ? counted.length : position;
     if (index >= cap) continue;

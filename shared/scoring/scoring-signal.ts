@@ -41,7 +41,9 @@ export function readNumericProp(signal: ScoringSignal, prop: NumericSignalProp):
   if (signal.type === 'advisor_return') return 0;
   const props: Record<string, unknown> = signal.props;
   const value = props[prop];
-  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number; the typeof narrows the type
+  // Equivalent mutants: Number.isFinite is false for anything but a number; the typeof narrows the
+  // type.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
@@ -55,6 +57,7 @@ export function readTextProp(signal: ScoringSignal, prop: 'status' | 'outcome'):
 
 /** The attribution channel of the signal, if any. */
 export function readChannel(signal: ScoringSignal): string | undefined {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: an advisor return has no `channel` either; the check narrows the type
+  // Equivalent mutants: an advisor return has no `channel` either; the check narrows the type.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, see above
   return signal.type === 'advisor_return' ? undefined : signal.channel;
 }
