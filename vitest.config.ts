@@ -1,4 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** The pure domain's suites; also the one project mutation testing runs (`vitest.mutation.config.ts`). */
+export const sharedProject: TestProjectInlineConfiguration = {
+  test: {
+    name: 'shared',
+    include: ['shared/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+  },
+};
 
 /** The DOM features Taro's runtime compiles in or out (`mini.runtime` / the webpack runner's defines). */
 const TARO_RUNTIME_FEATURES = [
@@ -18,14 +28,7 @@ const TARO_RUNTIME_FEATURES = [
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'shared',
-          include: ['shared/**/*.test.ts'],
-          environment: 'node',
-          setupFiles: ['tests/setup/fail-on-console-error.ts'],
-        },
-      },
+      sharedProject,
       {
         test: {
           name: 'server',

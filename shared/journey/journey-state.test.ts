@@ -122,4 +122,102 @@ describe('journey inference', () => {
     expect(applyJourneySignal(state, { id: 'x', type: 'advisor_note', occurredAt: iso(start) }, model)).toBe(state);
     expect(inferJourneyStage(state, model, new Date(start)).stage).toBe('unaware');
   });
+
+  it('a signal counts its full weight at the moment it happens, however far from the anchor', () => {
+    for (const offsetDays of [-45, 0, 1, 90, 1000]) {
+      const at = start + offsetDays * DAY;
+      const state = applyJourneySignal(
+        createJourneyState(start),
+        { id: 'v', type: 'content_view', occurredAt: iso(at), contentStage: 'considering' },
+        model,
+      );
+      expect(getJourneyEvidenceAt(state, model, new Date(at)).considering).toBeCloseTo(1, 12);
+      // And half of it one half-life (30 days) later.
+      expect(getJourneyEvidenceAt(state, model, new Date(at + 30 * DAY)).considering).toBeCloseTo(0.5, 12);
+    }
+  });
+
+  it('one tagged view holds its stage for exactly one half-life, then the lead moves back', () => {
+    const viewed = fold([{ id: 'v1', type: 'content_view', occurredAt: iso(start), contentStage: 'considering' }]);
+    const halfLife = new Date(start + 30 * DAY);
+    expect(inferJourneyStage(viewed, model, halfLife)).toEqual({
+      stage: 'considering',
+      reason: `considering evidence 0.50 ≥ 0.5 (latest: content_view v1 at ${iso(start)})`,
+      signal: { id: 'v1', type: 'content_view', occurredAt: iso(start) },
+    });
+    expect(inferJourneyStage(viewed, model, new Date(start + 30 * DAY + 60_000)).stage).toBe('unaware');
+  });
+
+  it('infers the most advanced stage with enough evidence, skipping stages in between', () => {
+    const enrolled = fold([{ id: 'e', type: 'enrolled', occurredAt: iso(start) }]);
+    expect(inferJourneyStage(enrolled, model, new Date(start)).stage).toBe('purchasing');
+    const mixed = fold([
+      { id: 'r', type: 'registration', occurredAt: iso(start) },
+      { id: 'c', type: 'consultation_request', occurredAt: iso(start) },
+    ]);
+    expect(inferJourneyStage(mixed, model, new Date(start)).stage).toBe('preferring');
+    // 2 reads of preferring fall under half a read after two half-lives and a bit; the
+    // registration (1 read of exploring) falls under it one half-life earlier.
+    expect(inferJourneyStage(mixed, model, new Date(start + 61 * DAY)).stage).toBe('unaware');
+    expect(inferJourneyStage(mixed, model, new Date(start + 59 * DAY)).stage).toBe('preferring');
+  });
+
+  it('says why it is unaware: no stage has recent evidence', () => {
+    expect(inferJourneyStage(createJourneyState(start), model, new Date(start))).toEqual({
+      stage: 'unaware',
+      reason: 'no stage has recent evidence',
+    });
+    // An item tagged `unaware` gives evidence no stage reads: unaware is the absence of evidence.
+    const taggedUnaware = fold([{ id: 'u', type: 'content_view', occurredAt: iso(start), contentStage: 'unaware' }]);
+    expect(inferJourneyStage(taggedUnaware, model, new Date(start))).toEqual({
+      stage: 'unaware',
+      reason: 'no stage has recent evidence',
+    });
+    // A state stored before `latest` existed still reads, without a signal in the reason.
+    const legacy = { anchorMs: start, sums: { ...createJourneyState(start).sums, exploring: 1 } };
+    expect(inferJourneyStage(legacy, model, new Date(start))).toEqual({
+      stage: 'exploring',
+      reason: 'exploring evidence 1.00 ≥ 0.5',
+    });
+  });
+
+  it('names the latest signal by time, then by id, whatever order they arrive in', () => {
+    const a: JourneySignal = { id: 'a', type: 'content_view', occurredAt: iso(start), contentStage: 'exploring' };
+    const b: JourneySignal = { ...a, id: 'b' };
+    const older: JourneySignal = { ...a, id: 'z', occurredAt: iso(start - DAY) };
+    for (const order of [
+      [a, b, older],
+      [older, b, a],
+      [b, older, a],
+    ]) {
+      expect(fold(order).latest?.exploring?.id).toBe('b');
+    }
+  });
+
+  it('an old signal arriving late counts the same across thousands of half-lives (the anchor only moves forward)', () => {
+    // 40,000 days is 1,333 half-lives: 2^1333 overflows a double without re-anchoring.
+    const first: JourneySignal = { id: 'f', type: 'content_view', occurredAt: iso(start), contentStage: 'considering' };
+    const late = start + 40_000 * DAY;
+    const last: JourneySignal = {
+      id: 'l',
+      type: 'content_download',
+      occurredAt: iso(late),
+      contentStage: 'preferring',
+    };
+    for (const order of [
+      [first, last],
+      [last, first],
+    ]) {
+      const evidence = getJourneyEvidenceAt(fold(order), model, new Date(late));
+      expect(evidence.preferring).toBeCloseTo(2, 12);
+      expect(evidence.considering).toBe(0);
+      expect(inferJourneyStage(fold(order), model, new Date(late)).stage).toBe('preferring');
+    }
+    // 65 half-lives apart, just past the re-anchoring bound: the older evidence is kept, decayed.
+    const near = start + 65 * 30 * DAY;
+    const both = fold([first, { ...last, occurredAt: iso(near) }]);
+    const evidence = getJourneyEvidenceAt(both, model, new Date(near));
+    expect(evidence.considering / 2 ** -65).toBeCloseTo(1, 9);
+    expect(evidence.preferring).toBeCloseTo(2, 12);
+  });
 });

@@ -59,6 +59,9 @@ function reanchor(state: JourneyState, anchorMs: number, model: JourneyModel): J
 function isLater(a: JourneySignalRef, b: JourneySignalRef | undefined): boolean {
   if (!b) return true;
   const diff = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+  // Equivalent mutants: `a.id >= b.id` differs only for the same signal applied again, whose ref is
+  // equal anyway.
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   return diff > 0 || (diff === 0 && a.id > b.id);
 }
 
@@ -67,14 +70,21 @@ export function applyJourneySignal(state: JourneyState, signal: JourneySignal, m
   const evidence = getJourneyEvidence(signal);
   if (!evidence) return state;
   const atMs = Date.parse(signal.occurredAt);
+  // Only forward: an old signal arriving after newer ones adds weight·2^(−age) (at worst 0), while
+  // moving the anchor back to it would multiply the stored sums by 2^age and overflow to Infinity
+  // (NaN after decay) once the gap passes ~1,024 half-lives, so the result would depend on order.
   const base =
-    Math.abs(atMs - state.anchorMs) > MAX_ANCHOR_HALF_LIVES * model.halfLifeDays * DAY_MS
-      ? reanchor(state, atMs, model)
-      : state;
+    // Equivalent mutants: moving the anchor forward sooner than needed gives the same evidence; the
+    // bound only keeps 2^x finite.
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, see above
+    atMs - state.anchorMs > MAX_ANCHOR_HALF_LIVES * model.halfLifeDays * DAY_MS ? reanchor(state, atMs, model) : state;
   const sums = { ...base.sums };
   sums[evidence.stage] += evidence.weight * decayFactor(atMs, base.anchorMs, model);
   const ref: JourneySignalRef = { id: signal.id, type: signal.type, occurredAt: signal.occurredAt };
   const latest = isLater(ref, base.latest?.[evidence.stage]) ? { ...base.latest, [evidence.stage]: ref } : base.latest;
+  // Equivalent mutants: the second object is unreachable, `latest` always holds the signal just
+  // applied.
+  // Stryker disable next-line ObjectLiteral: equivalent, see above
   return latest ? { anchorMs: base.anchorMs, sums, latest } : { anchorMs: base.anchorMs, sums };
 }
 
@@ -108,6 +118,7 @@ export interface JourneyInference {
  */
 export function inferJourneyStage(state: JourneyState, model: JourneyModel, now: Date): JourneyInference {
   const evidence = getJourneyEvidenceAt(state, model, now);
+  // Stryker disable next-line ArithmeticOperator: starting past the last stage reads no evidence there and goes on
   for (let i = JOURNEY_STAGES.length - 1; i > 0; i--) {
     const stage = JOURNEY_STAGES[i] as JourneyStage;
     if (evidence[stage] >= model.threshold) {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseAdvisor, findAssignmentBlocker, type RoutableLead, type RoutingAdvisor } from './choose-advisor.js';
+import {
+  chooseAdvisor,
+  findAssignmentBlocker,
+  getRoutingPoolKey,
+  type RoutableLead,
+  type RoutingAdvisor,
+} from './choose-advisor.js';
 
 const CAMPUSES = ['c1', 'c2'];
 const COURSES = ['ielts', 'toefl', 'math'];
@@ -127,14 +133,65 @@ describe('chooseAdvisor', () => {
   it('says why when nobody can take the lead', () => {
     const advisor = { id: 'a', campusId: 'c1', courseIds: ['math'], capacity: 1, openLeadCount: 1, isActive: true };
     const choose = (lead: RoutableLead, advisors: RoutingAdvisor[]) => chooseAdvisor({ lead, advisors, cursor: {} });
-    expect(choose({ id: 'l' }, [advisor])).toMatchObject({ advisorId: null, reason: 'no_campus' });
-    expect(choose({ id: 'l', campusId: 'c1', courseId: 'ielts' }, [advisor])).toMatchObject({
-      reason: 'no_matching_advisor',
+    expect(choose({ id: 'l' }, [advisor])).toEqual({
+      advisorId: null,
+      poolKey: null,
+      cursor: {},
+      reason: 'no_campus',
+      detail: 'lead l has no campus',
     });
-    expect(choose({ id: 'l', campusId: 'c1', courseId: 'math' }, [advisor])).toMatchObject({
+    expect(choose({ id: 'l', campusId: 'c1', courseId: 'ielts' }, [advisor])).toEqual({
+      advisorId: null,
+      poolKey: 'campus:c1:course:ielts',
+      cursor: {},
+      reason: 'no_matching_advisor',
+      detail: 'no advisor serves campus:c1:course:ielts',
+    });
+    expect(choose({ id: 'l', campusId: 'c1', courseId: 'math' }, [advisor, { ...advisor, id: 'b' }])).toEqual({
+      advisorId: null,
+      poolKey: 'campus:c1:course:math',
+      cursor: {},
       reason: 'advisors_at_capacity',
+      detail: 'all 2 advisors of campus:c1:course:math are full',
     });
     expect(findAssignmentBlocker({ id: 'l', campusId: 'c2' }, advisor)).toBe('other_campus');
     expect(findAssignmentBlocker({ id: 'l', campusId: 'c1' }, { ...advisor, isActive: false })).toBe('inactive');
+    expect(findAssignmentBlocker({ id: 'l', campusId: 'c1', courseId: 'ielts' }, advisor)).toBe('other_course');
+    expect(findAssignmentBlocker({ id: 'l', campusId: 'c1', courseId: 'math' }, advisor)).toBe('at_capacity');
+  });
+
+  it('a lead that has not chosen a course can go to any advisor of its campus, specialists too', () => {
+    const specialist = { id: 'a', campusId: 'c1', courseIds: ['math'], capacity: 1, openLeadCount: 0, isActive: true };
+    expect(findAssignmentBlocker({ id: 'l', campusId: 'c1' }, specialist)).toBeNull();
+    // A generalist (no courses listed) sells every course of the campus.
+    expect(
+      findAssignmentBlocker({ id: 'l', campusId: 'c1', courseId: 'ielts' }, { ...specialist, courseIds: [] }),
+    ).toBeNull();
+  });
+
+  it('names a pool by campus and course, `any` without a course (the key the server stores the cursor under)', () => {
+    expect(getRoutingPoolKey('c1', 'ielts')).toBe('campus:c1:course:ielts');
+    expect(getRoutingPoolKey('c1', undefined)).toBe('campus:c1:course:any');
+  });
+
+  it('rotates through advisors in id order whatever order they are passed in, with the seat count in the detail', () => {
+    const ids = ['e', 'b', 'd', 'a', 'c'];
+    const advisors = ids.map((id) => ({
+      id,
+      campusId: 'c1',
+      courseIds: [],
+      capacity: 9,
+      openLeadCount: 0,
+      isActive: true,
+    }));
+    const leads = Array.from({ length: 7 }, (_, i) => ({ id: `l${i}`, campusId: 'c1' }));
+    expect(routeAll(leads, advisors).picks).toEqual(['a', 'b', 'c', 'd', 'e', 'a', 'b']);
+    const first = chooseAdvisor({ lead: { id: 'l', campusId: 'c1' }, advisors, cursor: { x: 'y' } });
+    expect(first).toEqual({
+      advisorId: 'a',
+      poolKey: 'campus:c1:course:any',
+      cursor: { x: 'y', 'campus:c1:course:any': 'a' },
+      detail: 'round-robin in campus:c1:course:any: a (1/9)',
+    });
   });
 });

@@ -85,4 +85,57 @@ describe('reassignAdvisorLeads', () => {
     ]);
     expect(result.pooled).toEqual([expect.objectContaining({ leadId: 'cold', reason: 'advisors_at_capacity' })]);
   });
+
+  it('places equal scores by lead id, smallest first, and a lead without a score as a score of 0', () => {
+    const base = { campusId: 'c1', courseIds: [], openLeadCount: 0, isActive: true };
+    const advisors = [{ ...base, id: 'a1', capacity: 1 }];
+    const place = (leads: ReassignableLead[]) =>
+      reassignAdvisorLeads({ leavingAdvisorId: LEAVING, leads, advisors, cursor: {} }).assigned.map((d) => d.leadId);
+    expect(
+      place([
+        { id: 'lead-b', campusId: 'c1', score: 50 },
+        { id: 'lead-a', campusId: 'c1', score: 50 },
+      ]),
+    ).toEqual(['lead-a']);
+    expect(
+      place([
+        { id: 'lead-a', campusId: 'c1', score: 50 },
+        { id: 'lead-b', campusId: 'c1', score: 50 },
+      ]),
+    ).toEqual(['lead-a']);
+    expect(
+      place([
+        { id: 'lead-a', campusId: 'c1' },
+        { id: 'lead-b', campusId: 'c1', score: 1 },
+      ]),
+    ).toEqual(['lead-b']);
+    expect(
+      place([
+        { id: 'lead-a', campusId: 'c1', score: -1 },
+        { id: 'lead-b', campusId: 'c1' },
+      ]),
+    ).toEqual(['lead-b']);
+  });
+
+  it('continues the rotation from the cursor it is given and returns where it stopped', () => {
+    const base = { campusId: 'c1', courseIds: [], openLeadCount: 0, isActive: true, capacity: 5 };
+    const advisors = [
+      { ...base, id: 'a1' },
+      { ...base, id: 'a2' },
+      { ...base, id: 'a3' },
+    ];
+    const key = 'campus:c1:course:any';
+    const result = reassignAdvisorLeads({
+      leavingAdvisorId: LEAVING,
+      leads: [
+        { id: 'l1', campusId: 'c1', score: 2 },
+        { id: 'l2', campusId: 'c1', score: 1 },
+      ],
+      advisors,
+      cursor: { [key]: 'a1', other: 'x' },
+    });
+    expect(result.assigned.map((d) => `${d.leadId}→${d.advisorId}`)).toEqual(['l1→a2', 'l2→a3']);
+    expect(result.cursor).toEqual({ [key]: 'a3', other: 'x' });
+    expect(result.advisors.map((a) => a.openLeadCount)).toEqual([0, 1, 1]);
+  });
 });

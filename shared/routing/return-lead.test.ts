@@ -46,7 +46,12 @@ describe('returnLead', () => {
     if (!result.ok) throw new Error(result.reason);
     expect(advisorReturnSignalSchema.parse(result.signal)).toEqual(result.signal);
     expect(result.signal).toMatchObject({ type: 'advisor_return', advisorId: A1, reason: 'unreachable' });
-    expect(result.decision).toMatchObject({ kind: 'pool', leadId: LEAD, reason: 'advisor_returned' });
+    expect(result.decision).toEqual({
+      kind: 'pool',
+      leadId: LEAD,
+      reason: 'advisor_returned',
+      detail: `returned by ${A1} (unreachable); nurture until it qualifies again`,
+    });
   });
 
   it('says no, without throwing, when the advisor does not own the lead', () => {
@@ -55,7 +60,11 @@ describe('returnLead', () => {
       ok: false,
       reason: expect.stringMatching(A1),
     });
-    expect(returnLead({ ...input, ownerAdvisorId: null })).toMatchObject({ ok: false });
+    expect(returnLead({ ...input, ownerAdvisorId: null })).toEqual({
+      ok: false,
+      leadId: LEAD,
+      reason: `lead ${LEAD} is owned by nobody, not by ${A2}`,
+    });
   });
 
   it('playbook: an MQL handed over, accepted, returned, loses points, re-qualifies as MQL-02 with another advisor', () => {

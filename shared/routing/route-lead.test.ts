@@ -89,4 +89,50 @@ describe('routeLead', () => {
     });
     expect(decision).toMatchObject({ kind: 'advisor', advisorId: 'a2' });
   });
+
+  it('classifies with the intent table it is given, not the default one', () => {
+    const webinar = [
+      {
+        id: 'webinar',
+        intent: 'high' as const,
+        label: '直播报名',
+        sourceKind: 'touchpoint' as const,
+        channels: ['live'],
+      },
+    ];
+    const source: LeadSource = { kind: 'touchpoint', type: 'registration', channel: 'live' };
+    const advisors = [advisor('a1')];
+    const byDefault = routeLead({ lead, source, isMql: false, advisors, cursor: {} });
+    expect(byDefault.decision).toMatchObject({ kind: 'pool', reason: 'low_intent' });
+    const custom = routeLead({ lead, source, isMql: false, advisors, cursor: {}, intentRules: webinar });
+    expect(custom.intent).toEqual({ intent: 'high', ruleId: 'webinar', label: '直播报名' });
+    expect(custom.decision).toMatchObject({ kind: 'advisor', advisorId: 'a1', reason: 'high_intent' });
+    // A table without the consultation row makes even a consultation request low intent.
+    const consult: LeadSource = { kind: 'touchpoint', type: 'consultation_request' };
+    const strict = routeLead({ lead, source: consult, isMql: false, advisors, cursor: {}, intentRules: webinar });
+    expect(strict.decision).toMatchObject({ kind: 'pool', reason: 'low_intent' });
+    expect(strict.decision.detail).toBe('low-intent source (default) and not MQL: nurture until it qualifies');
+  });
+
+  it('returns the intent, the decision and the cursor the next lead must start from', () => {
+    const result = routeLead({
+      lead,
+      source: { kind: 'touchpoint', type: 'page_view', channel: 'SEM' },
+      isMql: false,
+      advisors: [advisor('a1'), advisor('a2')],
+      cursor: { 'campus:c1:course:ielts': 'a1' },
+    });
+    expect(result).toEqual({
+      intent: { intent: 'high', ruleId: 'paid_search', label: '付费搜索落地页' },
+      decision: {
+        kind: 'advisor',
+        leadId: 'l1',
+        advisorId: 'a2',
+        poolKey: 'campus:c1:course:ielts',
+        reason: 'high_intent',
+        detail: 'round-robin in campus:c1:course:ielts: a2 (1/5)',
+      },
+      cursor: { 'campus:c1:course:ielts': 'a2' },
+    });
+  });
 });

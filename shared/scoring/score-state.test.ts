@@ -1,20 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_MODEL } from './default-model.js';
+import { getEngagementPoints } from './engagement-rule.js';
 import { UNKNOWN_LEAD_PROFILE } from './lead-profile.js';
 import { scoreLead } from './score-lead.js';
 import {
   applyScoringSignal,
   buildScoreState,
   createScoreState,
+  getEngagementAt,
   getShanghaiDay,
   type ScoreState,
+  scoreStateSchema,
 } from './score-state.js';
 import type { ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
 import { buildSampleSignal, SAMPLE_SIGNAL_KINDS } from './scoring-test-kit.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const START = Date.UTC(2026, 0, 1);
 /**
  * Small caps and a short window so that caps, decay and dropping all happen. The window is 40
@@ -29,29 +33,89 @@ const MODEL: ScoringModel = {
   decay: { halfLifeDays: 1, windowDays: 40 },
 };
 
+/** Day 3 and day 55 are busy: 00:00–15:59 UTC, inside one Shanghai day (UTC+8). */
+const BUSY_DAYS = [3, 55];
 const signalArb = fc
   .record({
     kind: fc.constantFrom(...SAMPLE_SIGNAL_KINDS),
     id: fc.uuid(),
-    // Hours over 60 days, so some days overflow their cap and early days leave the window.
-    atMs: fc.integer({ min: 0, max: 60 * 24 }).map((h) => START + h * 3_600_000),
+    // Two in three signals fall on the two busy days, so some (rule, day) get more signals than
+    // their cap of 2; the rest spread over 60 days, so early days leave the 40-day window.
+    atMs: fc
+      .oneof(
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 60 * 24 }) },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom(...BUSY_DAYS).chain((d) => fc.integer({ min: d * 24, max: d * 24 + 15 })),
+        },
+      )
+      .map((h) => START + h * HOUR),
     durationMs: fc.integer({ min: 0, max: 30 * 60_000 }),
   })
   .map(({ kind, id, atMs, durationMs }) => buildSampleSignal(kind, id, atMs, durationMs));
-const signalsArb = fc.uniqueArray(signalArb, { selector: (s) => s.id, maxLength: 60 });
+// `size: 'max'`: without it fast-check keeps arrays to about 10 items whatever maxLength says.
+const signalsArb = fc.uniqueArray(signalArb, { selector: (s) => s.id, minLength: 10, maxLength: 60, size: 'max' });
 
 function applyAll(signals: ScoringSignal[], model = MODEL): ScoreState {
   return signals.reduce((state, s) => applyScoringSignal(state, s, model), createScoreState(model));
 }
-function score(state: ScoreState, nowMs: number) {
-  return scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state, model: MODEL, now: new Date(nowMs) });
+function score(state: ScoreState, nowMs: number, model = MODEL) {
+  return scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state, model, now: new Date(nowMs) });
 }
 /** Relative to the size of the terms, since positive and negative rules may cancel. */
 function expectClose(a: number, b: number, scale: number) {
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(scale, Number.MIN_VALUE));
 }
-function magnitude(state: ScoreState, nowMs: number): number {
-  return score(state, nowMs).breakdown.reduce((acc, item) => acc + Math.abs(item.points), 0);
+function magnitude(state: ScoreState, nowMs: number, model = MODEL): number {
+  return score(state, nowMs, model).breakdown.reduce((acc, item) => acc + Math.abs(item.points), 0);
+}
+/** The Shanghai (UTC+8) calendar day, computed here rather than with the code under test. */
+const shanghaiDay = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY);
+
+/**
+ * The documented rule (score-state.ts, SPEC §2.3) computed from scratch, without the state's
+ * anchoring, eviction or dropping: per rule and Shanghai day the `dailyCap` signals with the
+ * largest |points|·2^(t/halfLife), on days no more than `windowDays − 1` before the newest scored
+ * signal, each decayed to `now` (a `now` before the newest signal counts as the newest).
+ */
+function referenceEngagement(signals: ScoringSignal[], model: ScoringModel, nowMs: number): Record<string, number> {
+  const halfLife = model.decay.halfLifeDays * DAY;
+  const scored = signals
+    .flatMap((signal) =>
+      model.engagement.rules.map((rule) => ({
+        id: signal.id,
+        rule,
+        atMs: Date.parse(signal.occurredAt),
+        points: getEngagementPoints(rule, signal),
+      })),
+    )
+    .filter((x) => x.points !== 0);
+  if (scored.length === 0) return {};
+  const newest = Math.max(...scored.map((x) => x.atMs));
+  const groups = new Map<string, typeof scored>();
+  for (const x of scored) {
+    if (shanghaiDay(x.atMs) <= shanghaiDay(newest) - model.decay.windowDays) continue;
+    const key = `${x.rule.id}@${shanghaiDay(x.atMs)}`;
+    groups.set(key, [...(groups.get(key) ?? []), x]);
+  }
+  const at = Math.max(nowMs, newest);
+  const effect = (x: (typeof scored)[number]) => Math.log2(Math.abs(x.points)) + x.atMs / halfLife;
+  const byEffect = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    effect(b) - effect(a) || (a.id < b.id ? -1 : 1);
+  const countedByRule = new Map<string, typeof scored>();
+  for (const group of groups.values()) {
+    const counted = [...group].sort(byEffect).slice(0, group[0]?.rule.dailyCap);
+    const ruleId = group[0]?.rule.id ?? '';
+    countedByRule.set(ruleId, [...(countedByRule.get(ruleId) ?? []), ...counted]);
+  }
+  const result: Record<string, number> = {};
+  for (const [ruleId, counted] of countedByRule) {
+    // A rule with a window cap counts only that many over the whole window, strongest first.
+    const windowCap = counted[0]?.rule.windowCap;
+    const kept = windowCap === undefined ? counted : [...counted].sort(byEffect).slice(0, windowCap);
+    for (const x of kept) result[ruleId] = (result[ruleId] ?? 0) + x.points * 2 ** ((x.atMs - at) / halfLife);
+  }
+  return result;
 }
 
 describe('score state (SPEC §2.3)', () => {
@@ -96,6 +160,9 @@ describe('score state (SPEC §2.3)', () => {
           scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state: s, model: fast, now: new Date(nowMs) });
         const scale = scored(b).breakdown.reduce((acc, item) => acc + Math.abs(item.points), 0);
         expectClose(scored(a).engagement, scored(b).engagement, scale);
+        const expected = referenceEngagement(signals, fast, nowMs);
+        const actual = getEngagementAt(a, fast, new Date(nowMs));
+        for (const rule of fast.engagement.rules) expectClose(actual[rule.id] ?? 0, expected[rule.id] ?? 0, scale);
         expect(Number.isFinite(a.anchorMs) && Object.values(a.sums).every(Number.isFinite)).toBe(true);
       }),
     );
@@ -179,7 +246,8 @@ describe('score state (SPEC §2.3)', () => {
   });
 
   it('caps by the Shanghai calendar day, not the UTC one', () => {
-    // 15:59 and 16:01 UTC straddle midnight in Shanghai (UTC+8): two days, two counted downloads each.
+    // 15:59 and 16:01 UTC straddle midnight in Shanghai (UTC+8): two days, one counted download
+    // each (cap 1): the later of each day, as it has the larger effect.
     const at = (h: number, m: number) => Date.UTC(2026, 2, 1, h, m);
     const ids = ['a', 'b', 'c', 'd'].map((c) => `00000000-0000-4000-8000-00000000000${c}`);
     const signals = [at(15, 58), at(15, 59), at(16, 1), at(16, 2)].map((t, i) =>
@@ -191,13 +259,18 @@ describe('score state (SPEC §2.3)', () => {
     };
     const state = applyAll(signals, cappedModel);
     expect(Object.keys(state.days)).toHaveLength(2);
+    // 3 points at 16:02, and 3 points 3 minutes older (half-life one day). By UTC day it would be 3.
+    const engagement = score(state, at(16, 2), cappedModel).engagement;
+    expect(engagement).toBeCloseTo(3 + 3 * 2 ** (-3 / (24 * 60)), 12);
+    expect(engagement).toBeGreaterThan(5.99);
   });
 
-  it('stays JSON-serialisable and bounded', () => {
+  it('stays JSON-serialisable and bounded, and a stored state parses back to itself', () => {
     fc.assert(
       fc.property(signalsArb, (signals) => {
         const state = applyAll(signals);
         expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+        expect(scoreStateSchema.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
         const capSum = MODEL.engagement.rules.reduce((acc, r) => acc + r.dailyCap, 0);
         const entries = Object.values(state.days).reduce((acc, list) => acc + list.length, 0);
         expect(entries).toBeLessThanOrEqual(capSum * MODEL.decay.windowDays);
@@ -205,9 +278,188 @@ describe('score state (SPEC §2.3)', () => {
     );
   });
 
-  it('refuses a state built under another model version', () => {
+  it('refuses a state built under another model id or version: rebuild it instead', () => {
+    const state = applyAll([buildSampleSignal('content_download', 'x', START)]);
+    const signal = buildSampleSignal('content_download', 'y', START);
+    const newer: ScoringModel = { ...MODEL, version: MODEL.version + 1 };
+    const other: ScoringModel = { ...MODEL, id: 'other' };
+    for (const model of [newer, other]) {
+      expect(() => applyScoringSignal(state, signal, model)).toThrow(/rebuild/);
+      expect(() => getEngagementAt(state, model, new Date(START))).toThrow(/rebuild/);
+    }
+    expect(() => applyScoringSignal(state, signal, MODEL)).not.toThrow();
+  });
+
+  it('engagement is what the documented rule gives: the strongest signals per rule and day, in the window, decayed', () => {
+    fc.assert(
+      fc.property(signalsArb, fc.integer({ min: -5 * DAY, max: 60 * DAY }), (signals, offset) => {
+        const state = applyAll(signals);
+        const nowMs = START + offset;
+        const expected = referenceEngagement(signals, MODEL, nowMs);
+        const actual = getEngagementAt(state, MODEL, new Date(nowMs));
+        const scale = Object.values(expected).reduce((acc, x) => acc + Math.abs(x), 0);
+        for (const rule of MODEL.engagement.rules) {
+          expectClose(actual[rule.id] ?? 0, expected[rule.id] ?? 0, scale);
+        }
+      }),
+    );
+  });
+
+  it('the generated histories overflow daily caps and leave the window, as the properties above need', () => {
+    const histories = fc.sample(signalsArb, { seed: 2026, numRuns: 200 });
+    // Sample kinds map one to one to rules; both message kinds are `message_sent`, told apart by status.
+    const ruleOf = (s: ScoringSignal) => (s.type === 'message_sent' ? `${s.type}:${s.props.status}` : s.type);
+    const overflowing = histories.filter((signals) => {
+      const perRuleDay = new Map<string, number>();
+      for (const s of signals) {
+        const key = `${ruleOf(s)}@${shanghaiDay(Date.parse(s.occurredAt))}`;
+        perRuleDay.set(key, (perRuleDay.get(key) ?? 0) + 1);
+      }
+      return [...perRuleDay.values()].some((n) => n > 2);
+    });
+    const leaving = histories.filter((signals) => {
+      const days = signals.map((s) => shanghaiDay(Date.parse(s.occurredAt)));
+      return Math.max(...days) - Math.min(...days) >= MODEL.decay.windowDays;
+    });
+    expect(Math.min(...histories.map((h) => h.length))).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...histories.map((h) => h.length))).toBeGreaterThan(40);
+    expect(overflowing.length).toBeGreaterThan(histories.length / 2);
+    expect(leaving.length).toBeGreaterThan(histories.length * 0.9);
+  });
+
+  it('a capped day counts its strongest signals: the one they push out leaves the sum', () => {
+    // Consultation requests: 20 points, at most one a day. The later one has the larger effect.
+    const model = DEFAULT_SCORING_MODEL;
+    const first = buildSampleSignal('consultation_request', 'first', START + 2 * HOUR);
+    const later = buildSampleSignal('consultation_request', 'later', START + 3 * HOUR);
+    for (const order of [
+      [first, later],
+      [later, first],
+    ]) {
+      const state = applyAll(order, model);
+      expect(score(state, START + 3 * HOUR, model).engagement).toBe(20);
+      expect(buildScoreState(order, model)).toEqual(state);
+    }
+    // A stronger but older signal keeps its place against a weaker, more recent one: 2^(1h/30d)
+    // is far less than 5 minutes of reading against 1 (page views: 1 point a minute).
+    const capOne: ScoringModel = {
+      ...model,
+      engagement: { rules: model.engagement.rules.map((r) => ({ ...r, dailyCap: 1 })) },
+    };
+    const long = buildSampleSignal('page_view', 'long', START + 2 * HOUR, 5 * 60_000);
+    const short = buildSampleSignal('page_view', 'short', START + 3 * HOUR, 60_000);
+    const halfLife = 30 * DAY;
+    for (const order of [
+      [long, short],
+      [short, long],
+    ]) {
+      const engagement = score(applyAll(order, capOne), START + 3 * HOUR, capOne).engagement;
+      expect(engagement).toBeCloseTo(5 * 2 ** (-HOUR / halfLife), 12);
+    }
+    // Penalties rank by size too: of two bounces in a day the later one counts, in full.
+    const bounces = [
+      buildSampleSignal('message_bounced', 'b1', START + 2 * HOUR),
+      buildSampleSignal('message_bounced', 'b2', START + 3 * HOUR),
+    ];
+    for (const order of [bounces, [...bounces].reverse()]) {
+      expect(score(applyAll(order, model), START + 3 * HOUR, model).engagement).toBe(-5);
+    }
+  });
+
+  it('keeps the last windowDays Shanghai days before the newest signal and drops the day before them', () => {
+    // A 3-day window: the newest day and the two before it.
+    const model: ScoringModel = { ...DEFAULT_SCORING_MODEL, decay: { halfLifeDays: 30, windowDays: 3 } };
+    const newest = buildSampleSignal('consultation_request', 'newest', START + 10 * DAY + 2 * HOUR);
+    const twoDaysOld = buildSampleSignal('content_download', 'two', START + 8 * DAY + 2 * HOUR);
+    const threeDaysOld = buildSampleSignal('content_download', 'three', START + 7 * DAY + 2 * HOUR);
+    const nowMs = START + 10 * DAY + 2 * HOUR;
+    const kept = 20 + 3 * 2 ** (-2 / 30);
+    for (const order of [
+      [newest, twoDaysOld],
+      [twoDaysOld, newest],
+    ]) {
+      expect(score(applyAll(order, model), nowMs, model).engagement).toBeCloseTo(kept, 12);
+    }
+    for (const order of [
+      [newest, threeDaysOld],
+      [threeDaysOld, newest],
+      [twoDaysOld, threeDaysOld, newest],
+      [threeDaysOld, newest, twoDaysOld],
+    ]) {
+      const withTwo = order.includes(twoDaysOld) ? kept : 20;
+      expect(score(applyAll(order, model), nowMs, model).engagement).toBeCloseTo(withTwo, 12);
+    }
+    // The default model keeps 730 days: 729 days before the newest still counts (however little).
+    const old = (days: number) =>
+      buildSampleSignal('consultation_request', `old-${days}`, START + 2 * HOUR - days * DAY);
+    const recent = buildSampleSignal('content_download', 'recent', START + 2 * HOUR);
+    const withOld = (days: number) =>
+      score(applyAll([old(days), recent], DEFAULT_SCORING_MODEL), START + 2 * HOUR, DEFAULT_SCORING_MODEL).breakdown;
+    expect(withOld(729).map((b) => b.ruleId)).toEqual(['content-download', 'consultation']);
+    expect(withOld(730).map((b) => b.ruleId)).toEqual(['content-download']);
+  });
+
+  it('a signal no rule scores changes nothing, not even the window or the newest time', () => {
+    const model = DEFAULT_SCORING_MODEL;
+    const consult = buildSampleSignal('consultation_request', 'c', START);
+    const bounceOnly = buildSampleSignal('page_view', 'idle', START + 1000 * DAY, 0);
+    const state = applyAll([consult], model);
+    expect(applyScoringSignal(state, bounceOnly, model)).toEqual(state);
+    expect(score(applyAll([consult, bounceOnly], model), START, model).engagement).toBe(20);
+    expect(score(applyAll([bounceOnly, consult], model), START, model).engagement).toBe(20);
+  });
+
+  it('an empty state scores nothing at any time', () => {
     const state = createScoreState(MODEL);
-    const next: ScoringModel = { ...MODEL, version: MODEL.version + 1 };
-    expect(() => applyScoringSignal(state, buildSampleSignal('page_view', 'x', START), next)).toThrow(/rebuild/);
+    expect(getEngagementAt(state, MODEL, new Date(START))).toEqual({});
+    expect(score(state, START).total).toBe(0);
+  });
+
+  it('equal effects on a full day are settled by id, so the stored state does not depend on arrival order', () => {
+    // Three downloads in the same hour, cap 2: the two smallest ids are kept whatever the order.
+    const at = START + 2 * HOUR;
+    const tied = ['c', 'a', 'b'].map((id) => buildSampleSignal('content_download', id, at));
+    const orders = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ].map((o) => o.map((i) => tied[i] as ScoringSignal));
+    const states = orders.map((order) => applyAll(order));
+    for (const state of states) {
+      expect(
+        Object.values(state.days)
+          .flat()
+          .map((c) => c.id),
+      ).toEqual(['a', 'b']);
+      expect(score(state, at).engagement).toBe(6);
+    }
+  });
+
+  it('a newer signal a full day does not count still moves the newest time the score is read at', () => {
+    // Cap 1: ten minutes of reading at 02:00 outrank one minute at 03:00 (1 point a minute).
+    const capOne: ScoringModel = {
+      ...DEFAULT_SCORING_MODEL,
+      engagement: { rules: DEFAULT_SCORING_MODEL.engagement.rules.map((r) => ({ ...r, dailyCap: 1 })) },
+    };
+    const long = buildSampleSignal('page_view', 'long', START + 2 * HOUR, 10 * 60_000);
+    const short = buildSampleSignal('page_view', 'short', START + 3 * HOUR, 60_000);
+    const state = applyAll([long, short], capOne);
+    // Read at 02:30, behind the newest signal: the score is the one at 03:00, never higher.
+    const expected = 10 * 2 ** (-HOUR / (30 * DAY));
+    expect(score(state, START + 2.5 * HOUR, capOne).engagement).toBeCloseTo(expected, 12);
+    expect(score(state, START + 3 * HOUR, capOne).engagement).toBeCloseTo(expected, 12);
+  });
+
+  it('refuses a stored state with unknown or missing fields', () => {
+    const state = applyAll([buildSampleSignal('content_download', 'x', START)]);
+    expect(scoreStateSchema.safeParse({ ...state, extra: 1 }).success).toBe(false);
+    const [key, counted] = Object.entries(state.days)[0] ?? ['', []];
+    const badEntry = { ...state, days: { [key]: counted.map((c) => ({ ...c, weight: 1 })) } };
+    expect(scoreStateSchema.safeParse(badEntry).success).toBe(false);
+    const { anchorMs: _, ...withoutAnchor } = state;
+    expect(scoreStateSchema.safeParse(withoutAnchor).success).toBe(false);
   });
 });

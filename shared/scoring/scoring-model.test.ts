@@ -54,4 +54,78 @@ describe('scoring model document (SPEC §2.3)', () => {
     const max = Math.max(...DEFAULT_SCORING_MODEL.fit.rules.map((r) => r.points));
     expect(DEFAULT_SCORING_MODEL.fit.rules.find((r) => r.points === max)?.id).toBe('timeline-within-year');
   });
+
+  it('rule ids are lowercase kebab-case from first to last character', () => {
+    const [first, ...rest] = DEFAULT_SCORING_MODEL.engagement.rules;
+    const withId = (id: string) => ({ ...DEFAULT_SCORING_MODEL, engagement: { rules: [{ ...first, id }, ...rest] } });
+    expect(scoringModelSchema.safeParse(withId('page-view-2')).success).toBe(true);
+    for (const id of ['Page-view', 'page_view', 'page view', '-page', 'a'.repeat(65)]) {
+      const issue = scoringModelSchema.safeParse(withId(id)).error?.issues[0];
+      expect(issue?.message, id).toBe('rule id: lowercase kebab-case, at most 64 characters');
+    }
+    const duplicate = withId(DEFAULT_SCORING_MODEL.fit.rules[0]?.id ?? '');
+    expect(scoringModelSchema.safeParse(duplicate).error?.issues[0]).toMatchObject({
+      code: 'custom',
+      message: 'duplicate rule id role-parent',
+    });
+  });
+
+  it('model ids follow the same form, and labels are trimmed and never blank', () => {
+    for (const id of ['Default', 'default_v2', '-default']) {
+      expect(scoringModelSchema.safeParse({ ...DEFAULT_SCORING_MODEL, id }).success, id).toBe(false);
+    }
+    expect(scoringModelSchema.safeParse({ ...DEFAULT_SCORING_MODEL, label: '   ' }).success).toBe(false);
+    expect(parseScoringModel({ ...DEFAULT_SCORING_MODEL, label: ' 春季模型 ' }).label).toBe('春季模型');
+    const [first, ...rest] = DEFAULT_SCORING_MODEL.engagement.rules;
+    const blankRule = { ...DEFAULT_SCORING_MODEL, engagement: { rules: [{ ...first, label: '  ' }, ...rest] } };
+    expect(scoringModelSchema.safeParse(blankRule).success).toBe(false);
+  });
+
+  it('a rule may filter on several statuses and up to 50 channels of up to 64 characters', () => {
+    const rule = (when: object) => ({
+      ...DEFAULT_SCORING_MODEL,
+      engagement: {
+        rules: [{ id: 'sent', label: '发送', signal: 'message_sent', points: 1, dailyCap: 1, when }],
+      },
+    });
+    const channels = (n: number, length = 3) => Array.from({ length: n }, (_, i) => `${i}`.padStart(length, 'c'));
+    expect(scoringModelSchema.safeParse(rule({ status: ['ok', 'bounced'] })).success).toBe(true);
+    expect(scoringModelSchema.safeParse(rule({ channels: channels(50) })).success).toBe(true);
+    expect(scoringModelSchema.safeParse(rule({ channels: channels(2, 64) })).success).toBe(true);
+    expect(scoringModelSchema.safeParse(rule({ channels: channels(51) })).success).toBe(false);
+    expect(scoringModelSchema.safeParse(rule({ channels: channels(1, 65) })).success).toBe(false);
+    expect(scoringModelSchema.safeParse(rule({ channels: [] })).success).toBe(false);
+  });
+
+  it('a calibrated model carries how it was fitted, and round-trips', () => {
+    const calibrated: ScoringModel = {
+      ...DEFAULT_SCORING_MODEL,
+      id: 'x-education',
+      version: 2,
+      calibration: {
+        method: 'l2-logistic-newton',
+        baseModel: { id: 'default', version: 1 },
+        dataset: 'x-education-leads.csv',
+        asOf: '2026-04-01T10:00:00+08:00',
+        trainRows: 6468,
+        trainPositives: 2502,
+        l2: 1,
+        intercept: -1.5,
+        pointsPerLogit: 20,
+        trainAuc: 0.9,
+        testAuc: 1,
+        iterations: 8,
+      },
+    };
+    expect(parseScoringModel(JSON.parse(JSON.stringify(calibrated)))).toEqual(calibrated);
+    const info = calibrated.calibration;
+    const withInfo = (over: object) => ({ ...calibrated, calibration: { ...info, ...over } });
+    expect(scoringModelSchema.safeParse(withInfo({ trainAuc: 1.01 })).success).toBe(false);
+    expect(scoringModelSchema.safeParse(withInfo({ trainAuc: 0 })).success).toBe(true);
+    expect(scoringModelSchema.safeParse(withInfo({ testAuc: -0.01 })).success).toBe(false);
+    expect(scoringModelSchema.safeParse(withInfo({ testAuc: 1.01 })).success).toBe(false);
+    expect(scoringModelSchema.safeParse(withInfo({ dataset: 'd'.repeat(200) })).success).toBe(true);
+    expect(scoringModelSchema.safeParse(withInfo({ dataset: 'd'.repeat(201) })).success).toBe(false);
+    expect(scoringModelSchema.safeParse(withInfo({ asOf: '2026-04-01' })).success).toBe(false);
+  });
 });

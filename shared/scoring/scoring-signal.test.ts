@@ -1,6 +1,78 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getSignalTimeMs } from './scoring-signal.js';
+import {
+  getSignalTimeMs,
+  readChannel,
+  readNumericProp,
+  readTextProp,
+  type ScoringSignal,
+  scoringSignalSchema,
+} from './scoring-signal.js';
+
+const UUID = '00000000-0000-4000-8000-000000000001';
+const AT = '2026-04-01T10:00:00+08:00';
+const returned: ScoringSignal = { id: 'ret-1', type: 'advisor_return', occurredAt: AT, advisorId: UUID };
+const view = (durationMs: number): ScoringSignal => ({
+  id: UUID,
+  type: 'page_view',
+  occurredAt: AT,
+  channel: 'sem',
+  props: { page: '/pages/course/index', durationMs },
+});
+
+describe('reading scoring signals (SPEC §2.3)', () => {
+  it('reads the time of a signal as epoch milliseconds, offsets included', () => {
+    expect(getSignalTimeMs(returned)).toBe(Date.UTC(2026, 3, 1, 2));
+  });
+
+  it('refuses a signal whose time does not parse, naming it', () => {
+    expect(() => getSignalTimeMs({ ...returned, occurredAt: 'yesterday' })).toThrow(
+      'signal ret-1: invalid occurredAt yesterday',
+    );
+  });
+
+  it('reads a numeric prop only when it is a finite number, else 0', () => {
+    expect(readNumericProp(view(90_000), 'durationMs')).toBe(90_000);
+    expect(readNumericProp(view(90_000), 'durationSec')).toBe(0);
+    expect(readNumericProp(view(Number.NaN), 'durationMs')).toBe(0);
+    expect(readNumericProp(view(Number.POSITIVE_INFINITY), 'durationMs')).toBe(0);
+    // An advisor return has no props at all.
+    expect(readNumericProp(returned, 'durationMs')).toBe(0);
+  });
+
+  it('reads a text prop only when it is a string, else undefined', () => {
+    const bounced: ScoringSignal = {
+      id: UUID,
+      type: 'message_sent',
+      occurredAt: AT,
+      props: { templateId: 'tpl', status: 'bounced', errcode: 43101 },
+    };
+    expect(readTextProp(bounced, 'status')).toBe('bounced');
+    expect(readTextProp(bounced, 'outcome')).toBeUndefined();
+    // A stored row written before validation tightened: a number where text belongs reads as absent.
+    const malformed = { ...bounced, props: { templateId: 'tpl', status: 43101 } } as unknown as ScoringSignal;
+    expect(readTextProp(malformed, 'status')).toBeUndefined();
+    expect(readTextProp(returned, 'status')).toBeUndefined();
+  });
+
+  it('reads the attribution channel of a touchpoint; an advisor return has none', () => {
+    expect(readChannel(view(0))).toBe('sem');
+    expect(readChannel(returned)).toBeUndefined();
+  });
+
+  it('accepts an advisor return with its reason, trimmed, and refuses one without an advisor', () => {
+    expect(scoringSignalSchema.parse({ ...returned, id: ' ret-1 ', reason: ' 联系不上 ' })).toEqual({
+      ...returned,
+      reason: '联系不上',
+    });
+    expect(scoringSignalSchema.safeParse({ id: 'r', type: 'advisor_return', occurredAt: AT }).success).toBe(false);
+    expect(scoringSignalSchema.safeParse({ ...returned, id: '   ' }).success).toBe(false);
+    expect(scoringSignalSchema.safeParse({ ...returned, id: 'r'.repeat(64) }).success).toBe(true);
+    expect(scoringSignalSchema.safeParse({ ...returned, id: 'r'.repeat(65) }).success).toBe(false);
+    expect(scoringSignalSchema.safeParse({ ...returned, reason: '因'.repeat(200) }).success).toBe(true);
+    expect(scoringSignalSchema.safeParse({ ...returned, reason: '因'.repeat(201) }).success).toBe(false);
+  });
+});
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** What `Date.parse` says, as `getSignalTimeMs` reports it: the number, or that it throws. */
