@@ -1,3 +1,4 @@
 /** One lead's domain state and how a batch of signals moves it (SPEC §2). */
 export * from './advance-lead.js';
 export * from './lead-state.js';
+export * from './staff-signal.js';

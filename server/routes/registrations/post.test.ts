@@ -31,7 +31,7 @@ async function setup() {
 }
 
 describe('POST /api/registrations', () => {
-  it('stores contact, profile and consent, records one registration and moves the lead', async () => {
+  it('stores contact, profile and consent, records one registration and moves the lead (a target: MQL needs a considering journey stage)', async () => {
     const { t, me, valid, register } = await setup();
     const res = await register(valid);
     expect(res.status).toBe(201);
@@ -39,7 +39,10 @@ describe('POST /api/registrations', () => {
       isRegistered: true,
       name: '王小明',
       phoneMasked: '138****8000',
-      lifecycleStage: 'mql', // parent, near a campus, within 3 months: fit 47 + registration qualifies at once
+      // Parent, near a campus, within 3 months: fit 47 + registration is over the MQL score, but a
+      // registration alone is an exploring lead; MQL also needs a considering or preferring
+      // journey stage (issue 9 §7), so it is a target.
+      lifecycleStage: 'target',
     });
     expect(res.body.lead.score.breakdown.map((b) => b.ruleId)).toEqual(
       expect.arrayContaining(['role-parent', 'grade-k12', 'timeline-within-year', 'registration']),
@@ -49,7 +52,7 @@ describe('POST /api/registrations', () => {
 
     const moves = await t.db.select().from(stageTransitions).where(eq(stageTransitions.leadId, me.leadId));
     expect(moves.filter((m) => m.model === 'lifecycle').map((m) => m.toStage)).toEqual(
-      expect.arrayContaining(['awareness', 'name', 'mql']),
+      expect.arrayContaining(['awareness', 'name', 'target']),
     );
     const ledger = await t.db.select().from(scoreLedger).where(eq(scoreLedger.leadId, me.leadId));
     expect(ledger.map((e) => e.ruleId)).toContain('registration');
