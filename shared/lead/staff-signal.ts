@@ -30,7 +30,11 @@ export type StaffSignal =
       /** The lead holds a booked (or attended) trial class: the accept makes it an opportunity. */
       hasBookedTrial: boolean;
     })
-  | (StaffSignalBase & { type: 'lead_released' })
+  | (StaffSignalBase & {
+      type: 'lead_released';
+      /** A manager releases a leaver's lead (issue 9 §4 transfer): allowed even once accepted. */
+      isByManager?: boolean;
+    })
   | (StaffSignalBase & { type: 'lead_sla_missed' });
 
 export function isStaffSignal(signal: ScoringSignal | StaffSignal): signal is StaffSignal {
@@ -51,8 +55,9 @@ export const STAFF_SIGNAL_REFUSAL_LABELS: Record<StaffSignalRefusal, string> = {
 
 /**
  * Whether `signal` may apply to `state` (issue 9 §4), `null` when it may. Routing and claims need
- * a lead nobody holds; accepting, releasing and an SLA miss need the advisor to hold it unaccepted;
- * a manager's reassignment may move any lead except to the advisor who already holds it.
+ * a lead nobody holds; accepting, releasing and an SLA miss need the advisor to hold it unaccepted
+ * (a manager may release an accepted one); a manager's reassignment may move any lead except to
+ * the advisor who already holds it.
  *
  * @example findStaffSignalRefusal(state, { type: 'lead_accepted', advisorId, … }) // 'not_owner'
  */
@@ -63,8 +68,10 @@ export function findStaffSignalRefusal(state: LeadDomainState, signal: StaffSign
     case 'lead_assigned':
       if (isOwner) return 'already_owner';
       return owner && signal.assignment !== 'reassigned' ? 'owned_by_other' : null;
-    case 'lead_accepted':
     case 'lead_released':
+      if (!isOwner) return 'not_owner';
+      return owner?.acceptedAt && !signal.isByManager ? 'already_accepted' : null;
+    case 'lead_accepted':
     case 'lead_sla_missed':
       if (!isOwner) return 'not_owner';
       return owner?.acceptedAt ? 'already_accepted' : null;
