@@ -57,12 +57,13 @@ function operation(route: AnyRoute) {
       : {}),
     responses: {
       ...Object.fromEntries(
-        [route.status ?? 200]
-          .flat()
-          .map((status) => [
-            String(status),
-            { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
-          ]),
+        [route.status ?? 200].flat().map((status) => [
+          String(status),
+          {
+            description: 'OK',
+            content: { [route.contentType ?? 'application/json']: { schema: toSchema(route.response, 'output') } },
+          },
+        ]),
       ),
       ...errorResponses,
     },

@@ -47,6 +47,11 @@ export interface RouteDefinition<S extends RouteRequestSchemas = RouteRequestSch
    * at run time with `c.status(…)` (e.g. 201 created, 200 updated); each is documented.
    */
   status?: SuccessStatus | readonly SuccessStatus[];
+  /**
+   * A body that is not JSON (e.g. `text/csv; charset=utf-8`): the handler returns the text, the
+   * response schema is a string schema, and the reply carries this content type.
+   */
+  contentType?: string;
   /** Error codes this route can answer with, for the OpenAPI document. */
   errors?: readonly ErrorCode[];
   /** Runs before validation, e.g. authentication. */
@@ -82,6 +87,7 @@ export function mountRoute(app: Hono<AppEnv>, route: AnyRoute): void {
       json: json ? valid('json') : undefined,
     });
     const body = route.response.parse(result);
+    if (route.contentType) return c.body(String(body), 200, { 'content-type': route.contentType });
     // Without a fixed status, hono answers with the one the handler set (`c.status`), else 200.
     return typeof route.status === 'number' ? c.json(body, route.status) : c.json(body);
   };

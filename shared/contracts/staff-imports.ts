@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { entityIdSchema, eventIdSchema, shortTextSchema } from '../fields.js';
 
 /** Fields a list can fill. `phone` is required; the rest are optional. */
-export const IMPORT_FIELDS = ['name', 'phone', 'role', 'grade', 'city', 'course', 'campus', 'note'] as const;
+export const IMPORT_FIELDS = ['name', 'phone', 'role', 'grade', 'city', 'course', 'campus'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
@@ -22,7 +22,6 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   city: '城市',
   course: '意向课程',
   campus: '校区',
-  note: '备注',
 };
 
 /** Headers recognised without a mapping, per field (first match wins). */
@@ -34,7 +33,6 @@ export const DEFAULT_IMPORT_HEADERS: Record<ImportField, readonly string[]> = {
   city: ['城市', '所在城市', 'city'],
   course: ['意向课程', '课程', 'course'],
   campus: ['校区', 'campus'],
-  note: ['备注', '说明', 'note'],
 };
 
 export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'gbk'] as const;
@@ -89,6 +87,7 @@ export const importLeadsResponseSchema = z.object({
   /** Which header each field was read from. */
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
   rows: z.number().int(),
+  /** Leads created; in a dry run, leads that would be. */
   created: z.number().int(),
   duplicates: z.number().int(),
   errors: z.number().int(),

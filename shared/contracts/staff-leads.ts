@@ -6,6 +6,7 @@
  * the institution's sales language (stages, score and its reasons); the prospect never sees it.
  */
 import { z } from 'zod';
+import type { TouchpointType } from '../events/touchpoint.js';
 import { channelSchema, entityIdSchema, isoDateTimeSchema } from '../fields.js';
 import { JOURNEY_STAGES } from '../journey/stages.js';
 import { ASSIGNMENT_KINDS } from '../lead/staff-signal.js';
@@ -243,3 +244,26 @@ export const staffLeadDetailSchema = z.object({
   viewer: z.object({ id: entityIdSchema, role: z.enum(STAFF_ROLES) }),
 });
 export type StaffLeadDetail = z.infer<typeof staffLeadDetailSchema>;
+
+/** What each touchpoint type is called on the lead page's timeline (SPEC §2.1). */
+export const TOUCHPOINT_TYPE_LABELS: Record<TouchpointType, string> = {
+  page_view: '浏览页面',
+  content_view: '阅读内容',
+  content_download: '下载资料',
+  registration: '登记留资',
+  subscribe_accept: '接受订阅消息',
+  subscribe_reject: '拒绝订阅消息',
+  trial_booked: '预约试听',
+  trial_cancelled: '取消试听',
+  trial_attended: '参加试听',
+  trial_no_show: '试听未到',
+  share: '分享',
+  referral_signup: '推荐的好友注册',
+  message_sent: '收到消息',
+  message_clicked: '点击消息',
+  consultation_request: '咨询请求',
+  advisor_note: '顾问备注',
+  advisor_call: '顾问跟进',
+  enrolled: '报名',
+  unsubscribe: '退订',
+};

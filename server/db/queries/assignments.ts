@@ -123,9 +123,13 @@ export async function countClaimsSince(db: Db, advisorId: string, since: Date): 
  * holds (`FOR UPDATE SKIP LOCKED`): an accept in progress wins, and overlapping sweeps split the
  * work instead of waiting for each other.
  */
-export async function lockOverdueLeadIds(tx: Transaction, now: Date, limit: number): Promise<string[]> {
+export async function lockOverdueLeads(
+  tx: Transaction,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; ownerAdvisorId: string }[]> {
   const rows = await tx
-    .select({ id: leads.id })
+    .select({ id: leads.id, ownerAdvisorId: leads.ownerAdvisorId })
     .from(leads)
     .where(
       and(
@@ -138,7 +142,7 @@ export async function lockOverdueLeadIds(tx: Transaction, now: Date, limit: numb
     .orderBy(asc(leads.slaDueAt))
     .limit(limit)
     .for('update', { of: leads, skipLocked: true });
-  return rows.map((r) => r.id);
+  return rows.flatMap((r) => (r.ownerAdvisorId ? [{ id: r.id, ownerAdvisorId: r.ownerAdvisorId }] : []));
 }
 
 export async function setLeadSlaDue(tx: Transaction, leadId: string, slaDueAt: Date | null): Promise<void> {
@@ -150,4 +154,18 @@ export async function insertStaffNotification(
   row: typeof staffNotifications.$inferInsert,
 ): Promise<void> {
   await tx.insert(staffNotifications).values(row).onConflictDoNothing();
+}
+
+/** An advisor's accepted open leads and their held leads past the accept-by time (the workbench header). */
+export async function countOwnLeadLoads(
+  db: Db,
+  advisorId: string,
+  now: Date,
+): Promise<{ open: number; overdue: number }> {
+  const mine = and(eq(leads.ownerAdvisorId, advisorId), isNull(leads.erasedAt));
+  const [open, overdue] = await Promise.all([
+    db.$count(leads, and(mine, isNotNull(leads.ownerAcceptedAt), notInArray(leads.lifecycleStage, [...CLOSED_STAGES]))),
+    db.$count(leads, and(mine, isNull(leads.ownerAcceptedAt), lt(leads.slaDueAt, now))),
+  ]);
+  return { open, overdue };
 }

@@ -154,11 +154,19 @@ export function toNewLead(options: { openid: string; at: Date; model: ScoringMod
   lead: LeadInsert & { openid: string };
   firstTransition: Omit<StageTransitionInsert, 'leadId'>;
 } {
+  const fresh = toNewLeadColumns(options);
+  return { ...fresh, lead: { ...fresh.lead, openid: options.openid } };
+}
+
+/** A new lead's stage, journey and score columns and its first transition, without an identity (imports). */
+export function toNewLeadColumns(options: { at: Date; model: ScoringModel; source?: string }): {
+  lead: LeadInsert;
+  firstTransition: Omit<StageTransitionInsert, 'leadId'>;
+} {
   const { at, model } = options;
   const { state, transition } = createLeadState({ at: at.toISOString(), model, source: options.source });
   return {
     lead: {
-      openid: options.openid,
       lifecycleStage: state.lifecycle.stage,
       lifecycleStageAt: at,
       lifecycleArrivals: state.lifecycle.arrivals as Record<string, number>,

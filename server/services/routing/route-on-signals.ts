@@ -84,6 +84,30 @@ function findHighIntentSource(accepted: readonly ScoringSignal[]): LeadSource | 
  * assignment applied, or unchanged. The lead must be contactable (a phone on file): an advisor
  * cannot work a lead they cannot reach.
  */
+/** Everything `chooseAdvisor` needs for this lead, loaded under locks (none without a campus). */
+async function loadChoice(tx: Transaction, row: LeadRow) {
+  const lead = { id: row.id, campusId: row.campusId ?? undefined, courseId: row.courseInterest ?? undefined };
+  const pool = lead.campusId ? await loadRoutingPool(tx, lead.campusId, lead.courseId) : { cursor: {}, advisors: [] };
+  const excludeAdvisorIds = lead.campusId ? await listExcludedAdvisors(tx, row.id) : [];
+  return { lead, advisors: pool.advisors, cursor: pool.cursor, excludeAdvisorIds };
+}
+
+function toAssignSignal(advisorId: string, now: Date): AssignSignal {
+  return { id: randomUUID(), type: 'lead_assigned', occurredAt: now.toISOString(), advisorId, assignment: 'routed' };
+}
+
+/**
+ * The next advisor for a lead taken back from one who let its accept lapse (issue 9 §2): the
+ * round-robin of its campus and course, skipping whoever returned it or missed it before; `null`
+ * when nobody has room (it stays in the pool). The cursor moves only when someone is chosen.
+ */
+export async function chooseNextAdvisor(tx: Transaction, row: LeadRow, now: Date): Promise<AssignSignal | null> {
+  const choice = chooseAdvisor(await loadChoice(tx, row));
+  if (choice.advisorId === null) return null;
+  await saveRoutingCursors(tx, choice.cursor, now);
+  return toAssignSignal(choice.advisorId, now);
+}
+
 function toRouted(choice: AdvisorChoice, leadId: string) {
   return { decision: toRouteDecision(leadId, choice, 'qualified_mql'), cursor: choice.cursor };
 }
@@ -105,27 +129,14 @@ export async function routeAdvancedLead(
   const highIntent = findHighIntentSource(input.accepted);
   if (!highIntent && !crossedMql) return unchanged;
 
-  const lead = { id: row.id, campusId: row.campusId ?? undefined, courseId: row.courseInterest ?? undefined };
-  const pool = lead.campusId ? await loadRoutingPool(tx, lead.campusId, lead.courseId) : { cursor: {}, advisors: [] };
-  const choice = {
-    lead,
-    advisors: pool.advisors,
-    cursor: pool.cursor,
-    excludeAdvisorIds: lead.campusId ? await listExcludedAdvisors(tx, row.id) : [],
-  };
+  const choice = await loadChoice(tx, row);
   // High intent goes to an advisor now; otherwise the lead has just crossed MQL and is handed over.
   const routed = highIntent
     ? routeLead({ ...choice, source: highIntent, isMql: crossedMql })
-    : toRouted(chooseAdvisor(choice), lead.id);
+    : toRouted(chooseAdvisor(choice), row.id);
   if (routed.decision.kind !== 'advisor') return unchanged;
   await saveRoutingCursors(tx, routed.cursor, now);
-  const signal: AssignSignal = {
-    id: randomUUID(),
-    type: 'lead_assigned',
-    occurredAt: now.toISOString(),
-    advisorId: routed.decision.advisorId,
-    assignment: 'routed',
-  };
+  const signal = toAssignSignal(routed.decision.advisorId, now);
   const assigned = advanceLead({
     state: result.state,
     signals: [{ signal }],
