@@ -7,6 +7,7 @@ import type { IngestTouchpointsResponse, TouchpointEvent } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../http/app-error.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
+import { deliverStaffNotifications } from '../routing/notify-advisors.js';
 
 /** Device clocks drift; a few minutes ahead is normal, a day ahead is a broken clock. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
@@ -26,7 +27,7 @@ export function findImplausibleEvent(
 }
 
 export async function ingestTouchpoints(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'now' | 'wechat' | 'logger'>,
   /** Already checked against `clientTouchpointEventSchema` by the route. */
   options: { leadId: string; events: readonly TouchpointEvent[] },
 ): Promise<IngestTouchpointsResponse> {
@@ -40,5 +41,7 @@ export async function ingestTouchpoints(
   const result = await ctx.db.transaction((tx) =>
     recordLeadSignals(tx, { leadId: options.leadId, signals: options.events, now }),
   );
+  // A consultation request is high intent: routing may have handed the lead over (issue 9 §2).
+  if (result.isNotificationQueued) await deliverStaffNotifications(ctx);
   return { accepted: result.accepted, duplicates: result.duplicates };
 }
