@@ -175,7 +175,7 @@ export async function recordLeadSignals(
   return {
     accepted: accepted.length,
     duplicates: options.signals.length - accepted.length,
-    lead,
+    lead: ownership.slaDueAt ? { ...lead, slaDueAt: ownership.slaDueAt } : lead,
     score: result.score,
     refused: result.refused,
     isNotificationQueued: ownership.isNotificationQueued,

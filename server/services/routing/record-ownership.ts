@@ -54,7 +54,8 @@ export function listOwnershipSignals(
 /**
  * Writes the assignment history of `applied` (already applied by the domain, time order).
  * `routedReasons` names the routing reason of assignments routing made. Returns whether a
- * notification was queued (the caller delivers it after commit).
+ * notification was queued (the caller delivers it after commit), and the accept-by time it set
+ * on the lead, if any.
  */
 export async function recordOwnershipChanges(
   tx: Transaction,
@@ -66,11 +67,12 @@ export async function recordOwnershipChanges(
     routedReasons?: ReadonlyMap<string, string>;
     now: Date;
   },
-): Promise<{ isNotificationQueued: boolean }> {
+): Promise<{ isNotificationQueued: boolean; slaDueAt?: Date }> {
   const { leadId, now } = input;
   let owner: LeadOwner | null = input.before.owner ?? null;
   let settings: WorkbenchSettings | null = null;
   let isNotificationQueued = false;
+  let heldSlaDueAt: Date | undefined;
   for (const signal of input.applied) {
     const at = new Date(signal.occurredAt);
     switch (signal.type) {
@@ -88,7 +90,10 @@ export async function recordOwnershipChanges(
           slaDueAt,
         });
         const isStillHeld = input.after.owner?.assignedAt === signal.occurredAt && !input.after.owner.acceptedAt;
-        if (isStillHeld) await setLeadSlaDue(tx, leadId, slaDueAt);
+        if (isStillHeld) {
+          await setLeadSlaDue(tx, leadId, slaDueAt);
+          heldSlaDueAt = slaDueAt;
+        }
         // A claim is the advisor's own doing; routed and reassigned leads are news to them.
         if (signal.assignment !== 'claimed' && settings.newLeadTemplateId) {
           await insertStaffNotification(tx, {
@@ -124,5 +129,5 @@ export async function recordOwnershipChanges(
       }
     }
   }
-  return { isNotificationQueued };
+  return heldSlaDueAt ? { isNotificationQueued, slaDueAt: heldSlaDueAt } : { isNotificationQueued };
 }

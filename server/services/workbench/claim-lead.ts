@@ -13,7 +13,12 @@ import {
   type StaffLeadActionResponse,
 } from '@scrm/shared';
 import type { Transaction } from '../../db/client.js';
-import { countClaimsSince, countHeldLeads, countOpenLeads } from '../../db/queries/assignments.js';
+import {
+  countClaimsSince,
+  countHeldLeads,
+  countOpenLeads,
+  listExcludedAdvisors,
+} from '../../db/queries/assignments.js';
 import type { LeadRow } from '../../db/queries/leads.js';
 import { lockStaff } from '../../db/queries/staff.js';
 import { AppError } from '../../http/app-error.js';
@@ -36,6 +41,10 @@ async function assertCanClaim(tx: Transaction, lead: LeadRow, advisorId: string,
   if (lead.ownerAdvisorId) {
     const mine = lead.ownerAdvisorId === advisorId;
     throw conflict('Lead is not in the pool', mine ? STAFF_MESSAGES.leadAlreadyYours : STAFF_MESSAGES.leadOwnedByOther);
+  }
+  // Kept away from whoever returned it or let its accept lapse (SPEC §2.4), claims included.
+  if ((await listExcludedAdvisors(tx, lead.id)).includes(advisorId)) {
+    throw conflict('Advisor returned or missed this lead', STAFF_MESSAGES.claimAfterReturn);
   }
   const advisor = await lockStaff(tx, advisorId);
   if (!advisor) throw new Error(`staff ${advisorId} vanished`);
@@ -73,6 +82,7 @@ export function claimLead(
     requestId,
     kind: 'claim',
     payload: {},
+    lockVisibility: { ...access, scope: 'campus' },
     act: async (tx, lead, now) => {
       await assertCanClaim(tx, lead, access.staffId, now);
       const result = await recordLeadSignals(tx, {

@@ -14,7 +14,7 @@ import type { AppContext } from '../../context.js';
 import type { Transaction } from '../../db/client.js';
 import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { findStaffAction, insertStaffAction } from '../../db/queries/staff-actions.js';
-import { findStaffName, lockVisibleLead } from '../../db/queries/staff-leads.js';
+import { findStaffName, type LeadVisibility, lockVisibleLead } from '../../db/queries/staff-leads.js';
 import type { StaffActionKind } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
 import type { RecordLeadSignalsResult } from '../leads/record-lead-signals.js';
@@ -30,6 +30,11 @@ export interface LeadActionOptions {
   requestId: string;
   kind: StaffActionKind;
   payload: Record<string, unknown>;
+  /**
+   * Which leads the action locks, when wider than the route's scope: a claim locks within the
+   * advisor's campuses, so the loser of a race for a pool lead hears "taken" (409), not "gone".
+   */
+  lockVisibility?: LeadVisibility;
   /** Does the work on the locked lead; returns the signal path's result when it used it. */
   act: (tx: Transaction, lead: LeadRow, now: Date) => Promise<RecordLeadSignalsResult | LeadRow>;
 }
@@ -75,7 +80,7 @@ export async function runLeadAction(
   }
   const now = ctx.now();
   const outcome = await ctx.db.transaction(async (tx) => {
-    const lead = await lockVisibleLead(tx, options.leadId, options.access);
+    const lead = await lockVisibleLead(tx, options.leadId, options.lockVisibility ?? options.access);
     if (!lead) {
       throw new AppError('not_found', `Lead ${options.leadId} not visible to ${options.access.staffId}`, {
         userMessage: STAFF_MESSAGES.leadNotFound,
