@@ -49,17 +49,24 @@ async function recoverOne(ctx: SweepContext): Promise<'reassigned' | 'pooled' | 
   });
 }
 
+/**
+ * Recovers overdue leads one transaction at a time until none is left (or `MAX_LEADS`). Safe to
+ * run concurrently without the store lock: each lead is taken under `SKIP LOCKED`, and a lead
+ * recovered by one run is no longer overdue for the other.
+ */
+export async function recoverOverdueLeads(ctx: SweepContext) {
+  const counts = { recovered: 0, reassigned: 0, pooled: 0 };
+  for (let i = 0; i < MAX_LEADS; i++) {
+    const outcome = await recoverOne(ctx);
+    if (!outcome) break;
+    counts.recovered += 1;
+    counts[outcome] += 1;
+  }
+  return counts;
+}
+
 export async function runSlaSweep(ctx: SweepContext): Promise<RunSlaSweepResponse> {
-  const run = await withLock(ctx.store, LOCK_KEY, { ttlMs: LOCK_TTL_MS }, async () => {
-    const counts = { recovered: 0, reassigned: 0, pooled: 0 };
-    for (let i = 0; i < MAX_LEADS; i++) {
-      const outcome = await recoverOne(ctx);
-      if (!outcome) break;
-      counts.recovered += 1;
-      counts[outcome] += 1;
-    }
-    return counts;
-  });
+  const run = await withLock(ctx.store, LOCK_KEY, { ttlMs: LOCK_TTL_MS }, () => recoverOverdueLeads(ctx));
   if (!run.acquired) return { skipped: true, recovered: 0, reassigned: 0, pooled: 0, notificationsSent: 0 };
   // Notifications queued here, and any an earlier delivery left pending.
   const notificationsSent = await deliverStaffNotifications(ctx, 50);
