@@ -15,18 +15,6 @@ export async function hasBookedTrial(db: Database | Transaction, leadId: string)
   return count > 0;
 }
 
-export type BookingRow = typeof bookings.$inferSelect;
-
-/** One booking of this lead, locked; `null` for another lead's (never revealed). */
-export async function lockLeadBooking(tx: Transaction, bookingId: string, leadId: string): Promise<BookingRow | null> {
-  const [row] = await tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.id, bookingId), eq(bookings.leadId, leadId)))
-    .for('update');
-  return row ?? null;
-}
-
 export async function markBookingAttendance(
   tx: Transaction,
   bookingId: string,

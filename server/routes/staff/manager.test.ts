@@ -167,14 +167,14 @@ describe('reassign, transfer, team and settings', () => {
     await createWorkbenchLead(t, { campusId: campus.id, ownerId: a2.id, isAccepted: true, stage: 'customer' });
     const res = await t.request<ListTeamResponse>('/api/staff/team', { token: manager.token });
     const byName = Object.fromEntries(res.body.advisors.map((a) => [a.name, a]));
-    expect(byName['甲老师']).toMatchObject({
+    expect(byName.甲老师).toMatchObject({
       openLeads: 2,
       heldLeads: 1,
       overdueLeads: 1,
       accepted30d: 1,
       customers: 0,
     });
-    expect(byName['乙老师']).toMatchObject({ openLeads: 0, customers: 1, conversionRate: 1 });
+    expect(byName.乙老师).toMatchObject({ openLeads: 0, customers: 1, conversionRate: 1 });
   });
 
   it('settings: managers read them, an institution-wide manager changes them', async () => {

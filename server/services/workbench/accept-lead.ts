@@ -6,9 +6,8 @@
  */
 import type { StaffLeadActionResponse } from '@scrm/shared';
 import { hasBookedTrial } from '../../db/queries/lead-work.js';
-import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import type { StaffAccess } from '../staff/staff-access.js';
-import { assertNotRefused, type LeadActionContext, runLeadAction } from './run-lead-action.js';
+import { type LeadActionContext, recordStaffSignal, runLeadAction } from './run-lead-action.js';
 
 export function acceptLead(
   ctx: LeadActionContext,
@@ -22,22 +21,18 @@ export function acceptLead(
     kind: 'accept',
     payload: {},
     act: async (tx, _lead, now) => {
-      const result = await recordLeadSignals(tx, {
+      return recordStaffSignal(
+        tx,
         leadId,
-        signals: [],
-        staffSignals: [
-          {
-            id: requestId,
-            type: 'lead_accepted',
-            occurredAt: now.toISOString(),
-            advisorId: access.staffId,
-            hasBookedTrial: await hasBookedTrial(tx, leadId),
-          },
-        ],
+        {
+          id: requestId,
+          type: 'lead_accepted',
+          occurredAt: now.toISOString(),
+          advisorId: access.staffId,
+          hasBookedTrial: await hasBookedTrial(tx, leadId),
+        },
         now,
-      });
-      assertNotRefused(result);
-      return result;
+      );
     },
   });
 }

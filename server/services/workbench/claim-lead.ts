@@ -22,10 +22,9 @@ import {
 import type { LeadRow } from '../../db/queries/leads.js';
 import { lockStaff } from '../../db/queries/staff.js';
 import { AppError } from '../../http/app-error.js';
-import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import type { StaffAccess } from '../staff/staff-access.js';
 import { getWorkbenchSettings } from '../staff/workbench-settings.js';
-import { assertNotRefused, type LeadActionContext, runLeadAction } from './run-lead-action.js';
+import { type LeadActionContext, recordStaffSignal, runLeadAction } from './run-lead-action.js';
 
 const DAY_MS = 86_400_000;
 
@@ -85,22 +84,18 @@ export function claimLead(
     lockVisibility: { ...access, scope: 'campus' },
     act: async (tx, lead, now) => {
       await assertCanClaim(tx, lead, access.staffId, now);
-      const result = await recordLeadSignals(tx, {
+      return recordStaffSignal(
+        tx,
         leadId,
-        signals: [],
-        staffSignals: [
-          {
-            id: requestId,
-            type: 'lead_assigned',
-            occurredAt: now.toISOString(),
-            advisorId: access.staffId,
-            assignment: 'claimed',
-          },
-        ],
+        {
+          id: requestId,
+          type: 'lead_assigned',
+          occurredAt: now.toISOString(),
+          advisorId: access.staffId,
+          assignment: 'claimed',
+        },
         now,
-      });
-      assertNotRefused(result);
-      return result;
+      );
     },
   });
 }

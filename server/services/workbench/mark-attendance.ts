@@ -5,7 +5,8 @@
  * nothing; a cancelled booking, or one marked the other way, is a 409.
  */
 import { type MarkAttendanceRequest, STAFF_MESSAGES, type StaffLeadActionResponse } from '@scrm/shared';
-import { lockLeadBooking, markBookingAttendance } from '../../db/queries/lead-work.js';
+import { markBookingAttendance } from '../../db/queries/lead-work.js';
+import { lockOwnBooking } from '../../db/queries/trials.js';
 import { AppError } from '../../http/app-error.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import type { StaffAccess } from '../staff/staff-access.js';
@@ -23,7 +24,7 @@ export function markAttendance(
     kind: 'attendance',
     payload: { bookingId: request.bookingId, status: request.status },
     act: async (tx, lead, now) => {
-      const booking = await lockLeadBooking(tx, request.bookingId, leadId);
+      const booking = await lockOwnBooking(tx, request.bookingId, leadId);
       if (!booking)
         throw new AppError('not_found', 'Booking not found', { userMessage: STAFF_MESSAGES.bookingNotFound });
       if (booking.status === request.status) return lead;

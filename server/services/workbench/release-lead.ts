@@ -4,9 +4,8 @@
  * a reason (409 otherwise).
  */
 import type { StaffLeadActionResponse } from '@scrm/shared';
-import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import type { StaffAccess } from '../staff/staff-access.js';
-import { assertNotRefused, type LeadActionContext, runLeadAction } from './run-lead-action.js';
+import { type LeadActionContext, recordStaffSignal, runLeadAction } from './run-lead-action.js';
 
 export function releaseLead(
   ctx: LeadActionContext,
@@ -20,16 +19,12 @@ export function releaseLead(
     kind: 'release',
     payload: {},
     act: async (tx, _lead, now) => {
-      const result = await recordLeadSignals(tx, {
+      return recordStaffSignal(
+        tx,
         leadId,
-        signals: [],
-        staffSignals: [
-          { id: requestId, type: 'lead_released', occurredAt: now.toISOString(), advisorId: access.staffId },
-        ],
+        { id: requestId, type: 'lead_released', occurredAt: now.toISOString(), advisorId: access.staffId },
         now,
-      });
-      assertNotRefused(result);
-      return result;
+      );
     },
   });
 }

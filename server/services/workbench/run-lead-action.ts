@@ -9,7 +9,12 @@
  *    action runs; a refusal throws, and the whole transaction, action row included, rolls back;
  * 3. after commit, notifications the action queued (a reassignment) are delivered.
  */
-import { STAFF_MESSAGES, STAFF_SIGNAL_REFUSAL_LABELS, type StaffLeadActionResponse } from '@scrm/shared';
+import {
+  STAFF_MESSAGES,
+  STAFF_SIGNAL_REFUSAL_LABELS,
+  type StaffLeadActionResponse,
+  type StaffSignal,
+} from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import type { Transaction } from '../../db/client.js';
 import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
@@ -17,7 +22,7 @@ import { findStaffAction, insertStaffAction } from '../../db/queries/staff-actio
 import { findStaffName, type LeadVisibility, lockVisibleLead } from '../../db/queries/staff-leads.js';
 import type { StaffActionKind } from '../../db/schema/index.js';
 import { AppError } from '../../http/app-error.js';
-import type { RecordLeadSignalsResult } from '../leads/record-lead-signals.js';
+import { type RecordLeadSignalsResult, recordLeadSignals } from '../leads/record-lead-signals.js';
 import { deliverStaffNotifications } from '../routing/notify-advisors.js';
 import type { StaffAccess } from '../staff/staff-access.js';
 import { toStaffLeadListItem } from './staff-lead-view.js';
@@ -47,6 +52,18 @@ export function assertNotRefused(result: RecordLeadSignalsResult): void {
       userMessage: STAFF_SIGNAL_REFUSAL_LABELS[refusal.reason],
     });
   }
+}
+
+/** Applies one staff signal to the locked lead through the signal path; a refusal is a 409. */
+export async function recordStaffSignal(
+  tx: Transaction,
+  leadId: string,
+  signal: StaffSignal,
+  now: Date,
+): Promise<RecordLeadSignalsResult> {
+  const result = await recordLeadSignals(tx, { leadId, signals: [], staffSignals: [signal], now });
+  assertNotRefused(result);
+  return result;
 }
 
 async function answerReplay(ctx: LeadActionContext, options: LeadActionOptions): Promise<StaffLeadActionResponse> {
