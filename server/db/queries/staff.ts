@@ -30,9 +30,12 @@ export async function updateStaff(tx: Transaction, id: string, update: Partial<S
 }
 
 /**
- * Active advisors who work for `campusId`, locked in id order (`FOR UPDATE`): routing, claims and
- * transfers count open leads against capacity under these locks, so two of them cannot both fill
- * an advisor's last place. Every taker of these locks first holds its lead's row (one order).
+ * Active advisors who work for `campusId`, locked in id order: routing, claims and transfers count
+ * open leads against capacity under these locks, so two of them cannot both fill an advisor's last
+ * place. Every taker of these locks first holds its lead's row (one order). `FOR NO KEY UPDATE`,
+ * not `FOR UPDATE`: the foreign keys to `advisors` (a staff action, an owner) take `FOR KEY SHARE`
+ * on the row, which `FOR UPDATE` would wait for, and two claims of one advisor would deadlock
+ * (PostgreSQL docs, "Row-Level Locks": NO KEY UPDATE does not conflict with KEY SHARE).
  */
 export function lockCampusAdvisors(tx: Transaction, campusId: string): Promise<StaffRow[]> {
   return tx
@@ -46,12 +49,12 @@ export function lockCampusAdvisors(tx: Transaction, campusId: string): Promise<S
       ),
     )
     .orderBy(asc(advisors.id))
-    .for('update');
+    .for('no key update');
 }
 
-/** One staff row, locked (a claim checks the claimer's limits under it). */
+/** One staff row, locked as `lockCampusAdvisors` locks them (a claim checks the claimer's limits under it). */
 export async function lockStaff(tx: Transaction, id: string): Promise<StaffRow | null> {
-  const [row] = await tx.select().from(advisors).where(eq(advisors.id, id)).for('update');
+  const [row] = await tx.select().from(advisors).where(eq(advisors.id, id)).for('no key update');
   return row ?? null;
 }
 
