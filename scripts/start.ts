@@ -65,14 +65,26 @@ const now = new Date();
 const history = existsSync(historyCsv)
   ? readLeadsCsv(historyCsv, X_EDUCATION_MAPPING, new Date(now.getTime() - 86_400_000)).slice(0, DEMO_LEADS)
   : [];
-const seeded = await seedDemoInstitution(runtime.database.db, {
-  now,
-  historicalLeads: history,
-  progress: (done, total) => {
-    if (done % 50 === 0 || done === total) log(`  leads ${done}/${total}`);
-  },
-});
-log(seeded.isSeeded ? `· demo institution seeded: ${JSON.stringify(seeded)}` : '· demo data already present');
+// The demo's staff sign in through the stand-in: never in production (env.ts already refuses
+// production without a WeChat secret, so the stand-in cannot run there either).
+const seeded =
+  env.NODE_ENV === 'production'
+    ? null
+    : await seedDemoInstitution(runtime.database.db, {
+        now,
+        nodeEnv: env.NODE_ENV,
+        historicalLeads: history,
+        progress: (done, total) => {
+          if (done % 50 === 0 || done === total) log(`  leads ${done}/${total}`);
+        },
+      });
+log(
+  seeded === null
+    ? '· production: no demo data'
+    : seeded.isSeeded
+      ? `· demo institution seeded: ${JSON.stringify(seeded)}`
+      : '· demo data already present',
+);
 
 const isH5Ready = ensureH5Build();
 const app = new Hono();
@@ -85,11 +97,15 @@ const inlineScriptHashes = existsSync(h5Index) ? hashInlineScripts(readFileSync(
 app.use('/*', h5SecurityHeaders({ inlineScriptHashes }));
 app.use('/*', serveStatic({ root: h5Dir.slice(root.length + 1), rewriteRequestPath: (p) => p }));
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '0.0.0.0' }, (info) => {
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log(`\n学途 SCRM is running:`);
   log(`  app   http://localhost:${info.port}/${isH5Ready ? '' : '  (H5 build missing)'}`);
   log(`  api   http://localhost:${info.port}/api/health   openapi: /api/openapi.json`);
-  if (standIn) log(`  wechat stand-in ${standIn.url} (login code dev-<name>)`);
+  if (env.HOST !== '127.0.0.1' && env.HOST !== 'localhost') log(`  listening on ${env.HOST} (HOST)`);
+  if (standIn) {
+    log(`  wechat stand-in ${standIn.url} (login code dev-<name>)`);
+    log('  workbench: dev-manager (all campuses), dev-advisor1 … dev-advisor6 (two per campus)');
+  }
 });
 
 async function shutdown() {

@@ -8,6 +8,7 @@ import type { Env } from './env.js';
 import type { Logger } from './log/logger.js';
 import type { SharedStore } from './redis/types.js';
 import type { Principal } from './services/auth/session-token.js';
+import type { StaffAccess } from './services/staff/staff-access.js';
 import type { WechatClient } from './wechat/client.js';
 
 /** What the app is built from; tests pass their own (`tests/helpers`). */
@@ -43,6 +44,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by `requireAuth` / `optionalAuth` (http/auth.ts). */
     principal?: Principal;
+    /** Set by `requireAccess` for staff routes (http/require-access.ts): the staff member and the route's scope. */
+    staff?: StaffAccess;
   };
 }
 

@@ -33,7 +33,16 @@ describe('parseEnv', () => {
     expect(error).toBeInstanceOf(EnvError);
     const problems = (error as EnvError).problems.map((p) => p.split(':')[0]);
     expect(problems.sort()).toEqual(
-      ['AUTH_SECRET', 'CRON_SECRET', 'DATABASE_URL', 'PORT', 'REDIS_URL', 'UPSTASH_REDIS_REST_TOKEN'].sort(),
+      [
+        'AUTH_SECRET',
+        'CRON_SECRET',
+        'DATABASE_URL',
+        'PORT',
+        'REDIS_URL',
+        'UPSTASH_REDIS_REST_TOKEN',
+        'WECHAT_APPID',
+        'WECHAT_SECRET',
+      ].sort(),
     );
     expect((error as EnvError).message).toContain('DATABASE_URL: must be a postgres:// URL');
   });
@@ -44,6 +53,8 @@ describe('parseEnv', () => {
       AUTH_SECRET: 'p'.repeat(40),
       CRON_SECRET: 'c'.repeat(20),
       DATABASE_URL: 'postgres://u@db.example.com/app',
+      WECHAT_APPID: 'wx1234567890',
+      WECHAT_SECRET: 's'.repeat(32),
     });
     expect(env.AUTH_SECRET).toBe('p'.repeat(40));
   });
@@ -73,5 +84,18 @@ describe('parseEnv', () => {
 
   it('refuses a proxy it does not know how to trust', () => {
     expect(() => parseEnv({ TRUSTED_PROXY: 'cloudflare' })).toThrow('TRUSTED_PROXY');
+  });
+
+  it('refuses production without the WeChat app id and secret: the stand-in must never run there (issue 9 §1)', () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'p'.repeat(40), CRON_SECRET: 'c'.repeat(20) };
+    expect(() => parseEnv(production)).toThrow(/WECHAT_APPID: required in production/);
+    expect(() => parseEnv({ ...production, WECHAT_APPID: 'wx1' })).toThrow(/WECHAT_SECRET: required in production/);
+    expect(parseEnv({ ...production, WECHAT_APPID: 'wx1', WECHAT_SECRET: 's'.repeat(32) }).NODE_ENV).toBe('production');
+  });
+
+  it('binds to loopback unless told otherwise, and refuses an address that is not one', () => {
+    expect(parseEnv({}).HOST).toBe('127.0.0.1');
+    expect(parseEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(() => parseEnv({ HOST: 'example.com' })).toThrow(/HOST: must be an IP address or localhost/);
   });
 });

@@ -21,6 +21,14 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /**
+     * The address `npm start` listens on: loopback unless told otherwise (issue 9 §1: with the
+     * WeChat stand-in, anyone who reaches the server can sign in as the demo manager). `0.0.0.0`
+     * serves the network.
+     */
+    HOST: z
+      .union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address or localhost' })
+      .default('127.0.0.1'),
     /** Postgres (Neon, Vercel Postgres, a local server). Unset: PGlite in `DATA_DIR`. */
     DATABASE_URL: urlWith(/^postgres(ql)?$/, 'postgres://').optional(),
     /** PGlite's data folder when `DATABASE_URL` is unset; `memory://` keeps it in memory. */
@@ -96,7 +104,9 @@ function checkCombinations(input: EnvSource): string[] {
     problems.push(`${missing}: required when the other Upstash variable is set`);
   }
   if (input.NODE_ENV === 'production') {
-    for (const name of ['AUTH_SECRET', 'CRON_SECRET']) {
+    // Without the WeChat pair `npm start` would run the stand-in, whose login codes sign anyone in
+    // (as the demo manager, too): production refuses to start instead (issue 9 §1).
+    for (const name of ['AUTH_SECRET', 'CRON_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET']) {
       if (input[name] === undefined) problems.push(`${name}: required in production`);
     }
     // The development value is in the source, so anyone could sign tokens with it.

@@ -18,3 +18,4 @@ export * from './lead/index.js';
 export * from './lifecycle/index.js';
 export * from './routing/index.js';
 export * from './scoring/index.js';
+export * from './workbench/index.js';

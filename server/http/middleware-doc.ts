@@ -17,7 +17,11 @@ export interface MiddlewareDoc {
    * The bearer token it reads: `required` (with the roles allowed) or `optional` (a token makes
    * the answer personal; without one the route still answers).
    */
-  auth?: { required: true; roles: readonly AuthRole[] } | { required: false };
+  auth?:
+    | { required: true; roles: readonly AuthRole[] }
+    | { required: false }
+    /** The scheduler's shared secret (`CRON_SECRET`), not a session token. */
+    | { required: true; cron: true };
   /** Response headers that come with its errors, e.g. `Retry-After` on a 429. */
   errorHeaders?: Partial<Record<ErrorCode, Record<string, { description: string; schema: Record<string, unknown> }>>>;
 }

@@ -16,6 +16,9 @@ import type { AnyRoute } from './route.js';
 
 type JsonSchema = Record<string, unknown>;
 
+/** The scheme of the cron routes: the deployment's `CRON_SECRET`, as Vercel Cron sends it. */
+const CRON_SCHEME = 'cronSecret';
+
 /** The name of the bearer scheme in `components.securitySchemes`. */
 export const BEARER_SCHEME = 'bearerAuth';
 
@@ -67,6 +70,7 @@ function securityOf(route: AnyRoute) {
   const bearer = { [BEARER_SCHEME]: [] };
   // OpenAPI 3.1 §4.8.10: an empty requirement object makes the security optional.
   if (!auth.required) return { security: [{}, bearer] };
+  if ('cron' in auth) return { security: [{ [CRON_SCHEME]: [] }] };
   return { security: [bearer], 'x-roles': auth.roles };
 }
 
@@ -134,12 +138,13 @@ function operation(route: AnyRoute) {
       : {}),
     responses: {
       ...Object.fromEntries(
-        [route.status ?? 200]
-          .flat()
-          .map((status) => [
-            String(status),
-            { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
-          ]),
+        [route.status ?? 200].flat().map((status) => [
+          String(status),
+          {
+            description: 'OK',
+            content: { [route.contentType ?? 'application/json']: { schema: toSchema(route.response, 'output') } },
+          },
+        ]),
       ),
       ...errorResponses(route),
     },
@@ -174,6 +179,11 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: OpenApiI
           bearerFormat: 'JWT',
           description:
             'The session token from POST /api/auth/login, sent as `Authorization: Bearer <token>`; it expires after two hours (log in again).',
+        },
+        [CRON_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The scheduler's secret, `Authorization: Bearer $CRON_SECRET` (Vercel Cron sends it).",
         },
       },
     },

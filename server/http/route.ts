@@ -49,6 +49,11 @@ export interface RouteDefinition<S extends RouteRequestSchemas = RouteRequestSch
    */
   status?: SuccessStatus | readonly SuccessStatus[];
   /**
+   * A body that is not JSON (e.g. `text/csv; charset=utf-8`): the handler returns the text, the
+   * response schema is a string schema, and the reply carries this content type.
+   */
+  contentType?: string;
+  /**
    * Error codes the handler (its service) can answer with, for the OpenAPI document. Those of the
    * middleware, the validation and the platform steps are added from what the route uses
    * (`documentedErrors` in openapi.ts); listing them here too is harmless.
@@ -89,6 +94,7 @@ export function mountRoute(app: Hono<AppEnv>, route: AnyRoute): void {
     const body = route.response.parse(result);
     // A file download answers with the bytes its route built (routes/downloads/get.ts), not JSON.
     if (body instanceof Response) return body;
+    if (route.contentType) return c.body(String(body), 200, { 'content-type': route.contentType });
     // Without a fixed status, hono answers with the one the handler set (`c.status`), else 200.
     return typeof route.status === 'number' ? c.json(body, route.status) : c.json(body);
   };

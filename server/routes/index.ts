@@ -11,6 +11,7 @@ import { listCampusesRoute } from './campuses/list.js';
 import { getContentRoute } from './contents/get.js';
 import { listContentsRoute } from './contents/list.js';
 import { listCoursesRoute } from './courses/list.js';
+import { getSlaCronRoute, postSlaCronRoute } from './cron/sla.js';
 import { getDownloadRoute } from './downloads/get.js';
 import { getHealthRoute } from './health/get.js';
 import { listMyBookingsRoute } from './me/bookings.js';
@@ -20,6 +21,27 @@ import { exportMeRoute } from './me/export.js';
 import { getMeRoute } from './me/get.js';
 import { listMySubscriptionsRoute } from './me/subscriptions.js';
 import { postRegistrationRoute } from './registrations/post.js';
+import { transferAdvisorRoute } from './staff/advisor-transfer.js';
+import { importLeadsRoute } from './staff/imports.js';
+import { postStaffInvitationRoute } from './staff/invitations.js';
+import { postStaffJoinRoute } from './staff/join.js';
+import { acceptLeadRoute } from './staff/lead-accept.js';
+import { markAttendanceRoute } from './staff/lead-attendance.js';
+import { claimLeadRoute } from './staff/lead-claim.js';
+import { recordEnrolmentRoute } from './staff/lead-enrolments.js';
+import { logFollowUpRoute } from './staff/lead-follow-ups.js';
+import { getStaffLeadRoute } from './staff/lead-get.js';
+import { updateQualificationRoute } from './staff/lead-qualification.js';
+import { releaseLeadRoute } from './staff/lead-release.js';
+import { returnLeadRoute } from './staff/lead-return.js';
+import { listLeadTimelineRoute } from './staff/lead-timeline.js';
+import { exportStaffLeadsRoute } from './staff/leads-export.js';
+import { listStaffLeadsRoute } from './staff/leads-list.js';
+import { reassignLeadsRoute } from './staff/leads-reassign.js';
+import { getStaffMeRoute } from './staff/me.js';
+import { getWorkbenchSettingsRoute } from './staff/settings-get.js';
+import { putWorkbenchSettingsRoute } from './staff/settings-put.js';
+import { listTeamRoute } from './staff/team.js';
 import { postTouchpointsRoute } from './touchpoints/post.js';
 import { listTrialSessionsRoute } from './trial-sessions/list.js';
 
@@ -43,4 +65,28 @@ export const routes: readonly AnyRoute[] = [
   postBookingRoute,
   deleteBookingRoute,
   listMyBookingsRoute,
+  // The advisor workbench (issue 9). Static paths before `/staff/leads/:id`, which would claim them.
+  postStaffJoinRoute,
+  getStaffMeRoute,
+  postStaffInvitationRoute,
+  listStaffLeadsRoute,
+  exportStaffLeadsRoute,
+  reassignLeadsRoute,
+  getStaffLeadRoute,
+  listLeadTimelineRoute,
+  acceptLeadRoute,
+  returnLeadRoute,
+  claimLeadRoute,
+  releaseLeadRoute,
+  logFollowUpRoute,
+  updateQualificationRoute,
+  markAttendanceRoute,
+  recordEnrolmentRoute,
+  transferAdvisorRoute,
+  listTeamRoute,
+  getWorkbenchSettingsRoute,
+  putWorkbenchSettingsRoute,
+  importLeadsRoute,
+  getSlaCronRoute,
+  postSlaCronRoute,
 ];

@@ -69,8 +69,12 @@ export function calibrateScoringModel(input: CalibrationInput): ScoringModel {
         ...(r.perUnit ? { perUnit: { ...r.perUnit, points: points.get(`${r.id}/units`) ?? 0 } } : {}),
       })),
     },
-    // Fit has no fixed zero after fitting, so the MQL rule is the probability threshold alone.
-    mql: { minTotal: round2((logitAtMql - fit.intercept) * pointsPerLogit) },
+    // Fit has no fixed zero after fitting, so the score's MQL rule is the probability threshold
+    // alone; the journey stages the playbook asks for are not a weight and are kept.
+    mql: {
+      minTotal: round2((logitAtMql - fit.intercept) * pointsPerLogit),
+      ...(baseModel.mql.journeyStages ? { journeyStages: baseModel.mql.journeyStages } : {}),
+    },
     calibration: {
       method: 'l2-logistic-newton',
       baseModel: { id: baseModel.id, version: baseModel.version },

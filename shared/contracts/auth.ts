@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../fields.js';
 import { leadViewSchema } from './leads.js';
+import { staffSessionSchema } from './staff.js';
 
-/** Roles a token can carry (SPEC §1). Prospects log in through WeChat; staff roles come later. */
+/** Roles a token can carry (SPEC §1): a prospect's own lead, or a staff member (issue 9 §1). */
 export const AUTH_ROLES = ['prospect', 'advisor', 'manager'] as const;
 export type AuthRole = (typeof AUTH_ROLES)[number];
 
@@ -19,6 +20,11 @@ export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: isoDateTimeSchema,
   lead: leadViewSchema,
+  /**
+   * For staff (issue 9 §1): who they are and a second token for `/api/staff/*` (subject: the
+   * staff id, role advisor or manager); `null` for everyone else. `token` stays the prospect's.
+   */
+  staff: staffSessionSchema.nullable(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

@@ -60,6 +60,11 @@ export const EXPORT_SECTIONS = [
   'messages',
   'leadMerges',
   'duplicateFlags',
+  'assignments',
+  'staffActions',
+  'enrolments',
+  'phoneReveals',
+  'staffNotifications',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
@@ -85,6 +90,15 @@ export const exportMyDataResponseSchema = z.object({
   messages: z.array(exportRowSchema),
   leadMerges: z.array(exportRowSchema),
   duplicateFlags: z.array(exportRowSchema),
+  /** Which advisor held the lead when, and how each period ended (issue 9 §2). */
+  assignments: z.array(exportRowSchema),
+  /** What advisors did with the lead: accepts, returns, follow-ups, qualification (issue 9 §4). */
+  staffActions: z.array(exportRowSchema),
+  enrolments: z.array(exportRowSchema),
+  /** Every time staff saw the full phone number or exported it (issue 9 §3, §5). */
+  phoneReveals: z.array(exportRowSchema),
+  /** "New lead" messages sent to advisors about the person (issue 9 §2). */
+  staffNotifications: z.array(exportRowSchema),
   omitted: z.record(z.string(), z.record(z.string(), z.string())),
 });
 export type ExportMyDataResponse = z.infer<typeof exportMyDataResponseSchema>;

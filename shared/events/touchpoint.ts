@@ -138,11 +138,20 @@ export const advisorNoteEventSchema = event(
   'advisor_note',
   z.strictObject({ advisorId: advisorIdSchema, note: z.string().trim().min(1).max(2000) }),
 );
+/**
+ * An advisor reached (or tried to reach) the lead (SPEC §2.1 "advisor call or note"): by phone,
+ * in a WeChat chat or at a visit to the campus (issue 9 §4), with the outcome, an optional note
+ * and when to follow up next.
+ */
 export const advisorCallEventSchema = event(
   'advisor_call',
   z.strictObject({
     advisorId: advisorIdSchema,
     outcome: z.enum(['connected', 'no_answer', 'busy', 'wrong_number']),
+    /** Absent: a phone call (the only medium before the workbench). */
+    medium: z.enum(['phone', 'wechat', 'visit']).optional(),
+    note: z.string().trim().min(1).max(500).optional(),
+    nextFollowUpAt: isoDateTimeSchema.optional(),
     durationSec: z
       .number()
       .int()

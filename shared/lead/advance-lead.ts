@@ -1,23 +1,32 @@
 /**
- * Moves one lead forward by a batch of signals (SPEC §2.1–2.3): each signal updates the score and
+ * Moves one lead forward by a batch of signals (SPEC §2.1–2.4): each signal updates the score and
  * the journey evidence, then the lifecycle machine sees the event itself, the lead's fit and
- * whether the score now qualifies as MQL. Returns the new state, the moves and the score ledger
- * (which rule gave how many points for which signal), for the caller to store in one transaction.
+ * whether the lead now qualifies as MQL. Staff signals (handed over, accepted, released, SLA
+ * missed) change who holds the lead and move its lifecycle through the same machine, so scoring
+ * and stages stay in one place. Returns the new state, the moves and the score ledger (which rule
+ * gave how many points for which signal), for the caller to store in one transaction.
  */
 import { applyJourneySignal, inferJourneyStage, type JourneyModel } from '../journey/journey-state.js';
 import type { JourneyStage } from '../journey/stages.js';
 import { applyLifecycleTrigger, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine.js';
 import type { LifecycleTrigger } from '../lifecycle/transitions.js';
 import type { LeadProfile } from '../scoring/lead-profile.js';
-import { type LeadScore, scoreFit, scoreLead } from '../scoring/score-lead.js';
+import { isMqlJourneyStage, type LeadScore, scoreFit, scoreLead } from '../scoring/score-lead.js';
 import { getEngagementAt, openScoreStateDraft } from '../scoring/score-state.js';
 import type { ScoringModel } from '../scoring/scoring-model.js';
 import { getSignalTimeMs, type ScoringSignal } from '../scoring/scoring-signal.js';
 import type { JourneyTransition, LeadDomainState, LeadJourney } from './lead-state.js';
+import {
+  endsNurtureHold,
+  findStaffSignalRefusal,
+  isStaffSignal,
+  type StaffSignal,
+  type StaffSignalRefusal,
+} from './staff-signal.js';
 
 /** A signal with the journey tag of its content item (looked up by the caller). */
 export interface LeadSignal {
-  signal: ScoringSignal;
+  signal: ScoringSignal | StaffSignal;
   contentStage?: JourneyStage;
 }
 
@@ -32,10 +41,13 @@ export interface ScoreLedgerEntry {
 
 export interface AdvanceLeadResult {
   state: LeadDomainState;
+  /** The score at `now`; its `isMql` is the model's whole MQL rule, journey stage included. */
   score: LeadScore;
   lifecycleTransitions: LifecycleTransition[];
   journeyTransitions: JourneyTransition[];
   ledger: ScoreLedgerEntry[];
+  /** Staff signals that did not apply to the lead as it was, with why; they changed nothing. */
+  refused: { signalId: string; reason: StaffSignalRefusal }[];
 }
 
 /** Points so small they are float noise, not a rule firing. */
@@ -68,6 +80,12 @@ function journeyStep(journey: LeadJourney, model: JourneyModel, at: Date, moves:
   return { ...journey, stage, arrivals: { ...journey.arrivals, [stage]: ordinal } };
 }
 
+/** The score at `at` with `isMql` as the whole MQL rule: total, fit and journey stage (issue 9 §7). */
+function scoreAt(state: LeadDomainState, model: ScoringModel, at: Date): LeadScore {
+  const score = scoreLead({ profile: state.profile, state: state.score, model, now: at });
+  return { ...score, isMql: score.isMql && isMqlJourneyStage(state.journey.stage, model) };
+}
+
 /** Fit and MQL as the lifecycle sees them, at one moment. */
 function qualify(
   lifecycle: LifecycleState,
@@ -76,11 +94,70 @@ function qualify(
   at: Date,
   moves: LifecycleTransition[],
 ): LifecycleState {
-  const score = scoreLead({ profile: state.profile, state: state.score, model, now: at });
+  const score = scoreAt(state, model, at);
   const iso = at.toISOString();
   let next = lifecycleStep(lifecycle, { kind: 'fit', isTarget: isTargetFit(score.fit, model) }, iso, moves);
-  next = lifecycleStep(next, { kind: 'score', isMql: score.isMql, total: score.total }, iso, moves);
+  next = lifecycleStep(
+    next,
+    {
+      kind: 'score',
+      isMql: score.isMql,
+      total: score.total,
+      isNurtureHold: Boolean(state.nurtureHoldSince),
+      isWithAdvisor: Boolean(state.owner),
+    },
+    iso,
+    moves,
+  );
   return next;
+}
+
+/**
+ * A staff signal's effect on who holds the lead, and the lifecycle trigger it is (SPEC §2.4):
+ * handed over → `assign`; accepted → `accept`; released or SLA missed → back to the pool.
+ */
+function applyStaffSignal(
+  state: LeadDomainState,
+  signal: StaffSignal,
+): { state: LeadDomainState; trigger: LifecycleTrigger | null } {
+  const { advisorId, occurredAt } = signal;
+  switch (signal.type) {
+    case 'lead_assigned':
+      return {
+        state: { ...state, owner: { advisorId, assignedAt: occurredAt, acceptedAt: null } },
+        trigger: { kind: 'advisor', action: 'assign', advisorId },
+      };
+    case 'lead_accepted':
+      return {
+        state: {
+          ...state,
+          owner: { advisorId, assignedAt: state.owner?.assignedAt ?? occurredAt, acceptedAt: occurredAt },
+        },
+        trigger: { kind: 'advisor', action: 'accept', advisorId, hasBookedTrial: signal.hasBookedTrial },
+      };
+    case 'lead_released':
+    case 'lead_sla_missed':
+      return { state: { ...state, owner: null }, trigger: null };
+    default: {
+      const unreachable: never = signal;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * A scoring signal's effect on ownership and the nurture hold (issue 9 §7): a return clears the
+ * returning advisor's hold on the lead and starts a hold; meaningful new activity ends it.
+ */
+function applyHoldAndOwner(state: LeadDomainState, signal: ScoringSignal): LeadDomainState {
+  if (signal.type === 'advisor_return') {
+    const owner = state.owner?.advisorId === signal.advisorId ? null : (state.owner ?? null);
+    return { ...state, owner, nurtureHoldSince: signal.occurredAt };
+  }
+  if (state.nurtureHoldSince && endsNurtureHold(signal, state.nurtureHoldSince)) {
+    return { ...state, nurtureHoldSince: null };
+  }
+  return state;
 }
 
 function fitLedger(before: LeadProfile, after: LeadProfile, model: ScoringModel, at: string): ScoreLedgerEntry[] {
@@ -125,12 +202,28 @@ export function advanceLead(input: {
   }
 
   const ordered = input.signals
-    .map((item) => ({ ...item, atMs: getSignalTimeMs(item.signal) }))
+    .map((item) => ({ ...item, atMs: signalTimeMs(item.signal) }))
     .sort((a, b) => a.atMs - b.atMs || a.signal.id.localeCompare(b.signal.id));
+  const refused: AdvanceLeadResult['refused'] = [];
   // One working copy of the score state for the whole batch, not a copy per signal.
   const scoreDraft = openScoreStateDraft(state.score, model);
   for (const { signal, contentStage, atMs } of ordered) {
     const at = new Date(atMs);
+    if (isStaffSignal(signal)) {
+      const refusal = findStaffSignalRefusal(state, signal);
+      if (refusal) {
+        refused.push({ signalId: signal.id, reason: refusal });
+        continue;
+      }
+      const applied = applyStaffSignal(state, signal);
+      state = applied.state;
+      if (applied.trigger) {
+        const lifecycle = lifecycleStep(state.lifecycle, applied.trigger, signal.occurredAt, lifecycleTransitions);
+        state = { ...state, lifecycle };
+      }
+      state = { ...state, lifecycle: qualify(state.lifecycle, state, model, at, lifecycleTransitions) };
+      continue;
+    }
     const before = getEngagementAt(scoreDraft.state, model, at);
     scoreDraft.apply(signal);
     const score = scoreDraft.state;
@@ -151,16 +244,19 @@ export function advanceLead(input: {
         ? { kind: 'advisor', action: 'return', advisorId: signal.advisorId }
         : { kind: 'event', eventType: signal.type, eventId: signal.id };
     let lifecycle = lifecycleStep(state.lifecycle, trigger, signal.occurredAt, lifecycleTransitions);
-    state = { ...state, score, journey, lifecycle };
+    state = applyHoldAndOwner({ ...state, score, journey, lifecycle }, signal);
     lifecycle = qualify(lifecycle, state, model, at, lifecycleTransitions);
     state = { ...state, lifecycle };
   }
 
   const journey = journeyStep(state.journey, journeyModel, now, journeyTransitions);
-  const lifecycle = qualify(state.lifecycle, { ...state, journey }, model, now, lifecycleTransitions);
-  state = { ...state, journey, lifecycle };
-  const score = scoreLead({ profile: state.profile, state: state.score, model, now });
-  return { state, score, lifecycleTransitions, journeyTransitions, ledger };
+  state = { ...state, journey };
+  state = { ...state, lifecycle: qualify(state.lifecycle, state, model, now, lifecycleTransitions) };
+  return { state, score: scoreAt(state, model, now), lifecycleTransitions, journeyTransitions, ledger, refused };
+}
+
+function signalTimeMs(signal: ScoringSignal | StaffSignal): number {
+  return isStaffSignal(signal) ? Date.parse(signal.occurredAt) : getSignalTimeMs(signal);
 }
 
 /** Applies a non-signal lifecycle trigger (an advisor accepting a lead, an inactivity sweep). */

@@ -2,3 +2,4 @@
 export * from './advance-lead.js';
 export * from './lead-state.js';
 export * from './referral.js';
+export * from './staff-signal.js';

@@ -17,11 +17,27 @@ export interface LeadJourney {
   arrivals: Partial<Record<JourneyStage, number>>;
 }
 
+/** The advisor who holds the lead (SPEC §2.4): handed over at `assignedAt`, accepted or not yet. */
+export interface LeadOwner {
+  advisorId: string;
+  assignedAt: string;
+  /** `null` until the advisor accepts; the SLA runs until then. */
+  acceptedAt: string | null;
+}
+
 export interface LeadDomainState {
   profile: LeadProfile;
   score: ScoreState;
   lifecycle: LifecycleState;
   journey: LeadJourney;
+  /** Who holds the lead; absent or `null` while it waits in the pool. */
+  owner?: LeadOwner | null;
+  /**
+   * When an advisor returned the lead, while no new activity has followed (issue 9 §7: the
+   * playbook nurtures a returned lead; the score alone may not re-qualify it). Absent or `null`:
+   * no hold.
+   */
+  nurtureHoldSince?: string | null;
 }
 
 /** A journey move, stored like a lifecycle move (SPEC §2.2). */
@@ -48,6 +64,8 @@ export function createLeadState(input: {
       score: createScoreState(input.model),
       lifecycle: lifecycle.state,
       journey: { state: createJourneyState(Date.parse(input.at)), stage: 'unaware', arrivals: { unaware: 1 } },
+      owner: null,
+      nurtureHoldSince: null,
     },
     transition: lifecycle.transition,
   };

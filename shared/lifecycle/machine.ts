@@ -63,7 +63,9 @@ export function applyLifecycleTrigger(
 ): LifecycleStepResult {
   const rule = LIFECYCLE_RULES.find((r) => r.from.includes(state.stage) && r.matches(trigger));
   if (!rule) return { state, transition: null, reason: `no rule moves ${state.stage} on ${describeTrigger(trigger)}` };
-  if (rule.to === state.stage) return { state, transition: null, reason: `already ${state.stage}` };
+  if (rule.to === state.stage && !rule.isRepeatable) {
+    return { state, transition: null, reason: `already ${state.stage}` };
+  }
   const ordinal = (state.arrivals[rule.to] ?? 0) + 1;
   return {
     state: { stage: rule.to, enteredAt: at, arrivals: { ...state.arrivals, [rule.to]: ordinal } },
@@ -95,7 +97,7 @@ function describeTrigger(trigger: LifecycleTrigger): string {
     case 'event':
       return `event ${trigger.eventType}`;
     case 'score':
-      return `score ${trigger.isMql ? 'qualified' : 'below MQL'}`;
+      return `score ${trigger.isMql ? 'qualified' : 'below MQL'}${trigger.isNurtureHold ? ' (nurture hold)' : ''}`;
     case 'fit':
       return `fit ${trigger.isTarget ? 'matched' : 'lost'}`;
     case 'advisor':

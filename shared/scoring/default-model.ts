@@ -166,6 +166,7 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
   // 730 days (24 half-lives, weight < 1e-7) a signal is dropped so the stored state stays bounded.
   decay: { halfLifeDays: 30, windowDays: 730 },
   // 40 points is about a registration, a download and a consultation; fit 15 keeps out leads we
-  // cannot serve however active they are.
-  mql: { minTotal: 40, minFit: 15 },
+  // cannot serve however active they are; and the playbook hands over only a lead that is
+  // comparing or choosing (considering, preferring) or already buying (issue 9 §7).
+  mql: { minTotal: 40, minFit: 15, journeyStages: ['considering', 'preferring', 'purchasing'] },
 };

@@ -3,6 +3,7 @@
  * whether it qualifies as MQL, and a breakdown an advisor can read.
  */
 
+import type { JourneyStage } from '../journey/stages.js';
 import type { FitField, LeadProfile } from './lead-profile.js';
 import { getEngagementRuleIndex } from './rule-index.js';
 import { buildScoreState, getDecayFactor, type ScoreState } from './score-state.js';
@@ -23,6 +24,10 @@ export type LeadScore = {
   fit: number;
   engagement: number;
   total: number;
+  /**
+   * The score's part of the MQL rule (total and fit). `advanceLead` (shared/lead) also checks the
+   * journey stage (`isMqlJourneyStage`) and reports the whole rule.
+   */
   isMql: boolean;
   breakdown: ScoreBreakdownItem[];
 };
@@ -79,6 +84,14 @@ export function scoreFit(profile: LeadProfile, model: ScoringModel): { fit: numb
 /** The MQL rule (SPEC §2.2, §2.3): total over the threshold and, when set, fit over its minimum. */
 export function isMqlScore(fit: number, total: number, model: ScoringModel): boolean {
   return total >= model.mql.minTotal && (model.mql.minFit === undefined || fit >= model.mql.minFit);
+}
+
+/**
+ * The journey part of the MQL rule (issue 9 §7): the lead's buying-journey stage is one the model
+ * qualifies; a model without `mql.journeyStages` does not check the journey.
+ */
+export function isMqlJourneyStage(stage: JourneyStage, model: ScoringModel): boolean {
+  return model.mql.journeyStages === undefined || model.mql.journeyStages.includes(stage);
 }
 
 /**

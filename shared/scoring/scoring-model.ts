@@ -3,6 +3,7 @@
  * validated with zod"). Changing the model rescores everyone; `id` + `version` name one document.
  */
 import { z } from 'zod';
+import { JOURNEY_STAGES } from '../journey/stages.js';
 import { FIT_FIELDS } from './lead-profile.js';
 import { NUMERIC_SIGNAL_PROPS, SCORING_SIGNAL_TYPES } from './scoring-signal.js';
 
@@ -108,8 +109,16 @@ export const scoringModelSchema = z
       /** Signals more than this many days older than the newest are dropped (bounds the state). */
       windowDays: z.number().int().min(1).max(3650),
     }),
-    /** MQL: total at least `minTotal` and, when set, fit at least `minFit`. */
-    mql: z.strictObject({ minTotal: z.number().finite(), minFit: z.number().finite().optional() }),
+    /**
+     * MQL: total at least `minTotal`, fit at least `minFit` when set, and, when set, a buying-journey
+     * stage among `journeyStages` (issue 9 §7: the playbook qualifies a lead who is considering or
+     * preferring, not a busy explorer).
+     */
+    mql: z.strictObject({
+      minTotal: z.number().finite(),
+      minFit: z.number().finite().optional(),
+      journeyStages: z.array(z.enum(JOURNEY_STAGES)).min(1).optional(),
+    }),
     calibration: calibrationInfoSchema.optional(),
   })
   .superRefine((model, ctx) => {

@@ -135,12 +135,14 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     expect(me.lead).not.toHaveProperty('lifecycleStage');
     expect(me.lead).not.toHaveProperty('score');
     // The export (the right to know) still says where the lead stands and how it was scored.
-    expect(data.lead).toMatchObject({ lifecycleStage: 'opportunity', journeyStage: 'preferring' });
+    // Issue 9 §7: a booking is high intent, not an opportunity; routing hands the lead to an
+    // advisor of its campus (the demo's), which makes it MQL until the advisor accepts it.
+    expect(data.lead).toMatchObject({ lifecycleStage: 'mql', journeyStage: 'preferring' });
     expect(data.lead.scoreTotal).toBeGreaterThan(0);
     expect(data.scoreLedger.map((e) => e.ruleId)).toEqual(expect.arrayContaining(['trial-booked', 'registration']));
     const lifecycle = data.stageTransitions.filter((t) => t.model === 'lifecycle').map((t) => t.toStage);
     expect(lifecycle[0]).toBe('awareness');
-    expect(lifecycle.at(-1)).toBe('opportunity');
+    expect(lifecycle.at(-1)).toBe('mql');
   });
 
   it('a lost connection shows a Chinese error with a retry, and the retry recovers', async () => {

@@ -147,7 +147,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedDemoInstitution(t.db, { now: t.clock.now() });
+    await seedDemoInstitution(t.db, { now: t.clock.now(), nodeEnv: t.env.NODE_ENV });
     doc = (await t.request<Document>('/api/openapi.json')).body;
     ajv.addSchema({ $id: 'openapi.json', components: doc.components } as object);
   });

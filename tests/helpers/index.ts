@@ -14,6 +14,14 @@ export { registerThroughApi } from './registration.js';
 export { type RequestOptions, request, type TestResponse } from './request.js';
 export { one } from './rows.js';
 export { replayLeadScore } from './score-replay.js';
+export {
+  createTestCampus,
+  createTestCourse,
+  createTestStaff,
+  createWorkbenchLead,
+  staffPost,
+  type TestStaff,
+} from './staff.js';
 export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 export { getTestDatabase, type TestDatabase, truncateAll } from './test-database.js';
 export { createTestStore, deleteKeys, TEST_KEY_PREFIX } from './test-store.js';

@@ -6,6 +6,7 @@ import {
   leadDuplicates,
   leadMerges,
   messageOutbox,
+  staffActions,
   stageTransitions,
   subscriptions,
   touchpoints,
@@ -106,6 +107,17 @@ export async function deleteDuplicateFlagsOf(tx: Transaction, leadIds: readonly 
  * Forgets the attribution a merge kept for its reversal (it may carry the person's words); the
  * merge itself, ids and times, stays. An erased lead's merge cannot be reversed anyway.
  */
+/**
+ * Drops what an advisor typed about the person from their work history (a return's note, issue 9
+ * §4); the action's kind, time and who did it stay for SLA and conversion counts.
+ */
+export async function forgetStaffActionNotes(tx: Transaction, leadIds: readonly string[]): Promise<void> {
+  await tx
+    .update(staffActions)
+    .set({ payload: sql`${staffActions.payload} - 'note'` })
+    .where(and(inArray(staffActions.leadId, [...leadIds]), sql`${staffActions.payload} ? 'note'`));
+}
+
 export async function forgetMergeAttribution(tx: Transaction, leadIds: readonly string[]): Promise<void> {
   await tx
     .update(leadMerges)

@@ -1,4 +1,5 @@
 /** Bulk inserts for the demo institution (services/seed). */
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { advisors, campuses, contentItems, courses, leads, trialSessions } from '../schema/index.js';
 
@@ -18,3 +19,15 @@ export const insertTrialSessions = (db: Database, rows: (typeof trialSessions.$i
   db.insert(trialSessions).values(rows).returning();
 export const insertLeads = (db: Database, rows: (typeof leads.$inferInsert)[]) =>
   db.insert(leads).values(rows).returning();
+
+/** The unowned leads of a campus that have a phone, best scored first (the demo hands some out). */
+export async function listContactableLeadIdsOfCampus(db: Database, campusId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(
+      and(eq(leads.campusId, campusId), isNotNull(leads.phone), isNull(leads.ownerAdvisorId), isNull(leads.erasedAt)),
+    )
+    .orderBy(desc(leads.scoreTotal), leads.id);
+  return rows.map((r) => r.id);
+}

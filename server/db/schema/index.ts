@@ -9,5 +9,6 @@ export * from './messaging.js';
 export * from './org.js';
 export * from './routing.js';
 export * from './scoring.js';
+export * from './staff.js';
 export * from './touchpoints.js';
 export * from './trials.js';

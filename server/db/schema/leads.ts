@@ -3,6 +3,7 @@
  * the mini-program. Holds the profile (fit inputs, SPEC §2.3), consent (SPEC §4), both stage
  * models (SPEC §2.2), the score state with denormalised totals for sorting, and the owner.
  */
+import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { advisors, campuses } from './org.js';
 
@@ -53,12 +54,27 @@ export const leads = pgTable(
     ownerAssignedAt: timestamp('owner_assigned_at', { withTimezone: true }),
     ownerAcceptedAt: timestamp('owner_accepted_at', { withTimezone: true }),
     slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
+    /**
+     * Returned by an advisor at this time, with no meaningful activity since: the score alone may
+     * not re-qualify the lead (issue 9 §7; shared/lead `nurtureHoldSince`).
+     */
+    nurtureHoldSince: timestamp('nurture_hold_since', { withTimezone: true }),
+    /** When the advisor plans the next follow-up (logged with a call, chat or visit, issue 9 §4). */
+    nextFollowUpAt: timestamp('next_follow_up_at', { withTimezone: true }),
     campusId: uuid('campus_id').references(() => campuses.id, { onDelete: 'set null' }),
     referrerLeadId: uuid('referrer_lead_id').references((): AnyPgColumn => leads.id, { onDelete: 'set null' }),
     /** First-touch attribution copied at creation (utm-like, SPEC §2.1). */
     source: text('source'),
     sourceCampaignId: text('source_campaign_id'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    /**
+     * The workbench's tie-break after the score: the latest activity, or the creation time of a
+     * lead without any. Generated (PostgreSQL keeps it in step), never null, so the list's keyset
+     * `(score_total, rank_activity_at, id)` is one row comparison an index can serve.
+     */
+    rankActivityAt: timestamp('rank_activity_at', { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(last_activity_at, created_at)`),
     /** Set when the prospect deleted their data (SPEC §4): personal fields are cleared, the row stays for counts. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     /**
@@ -71,8 +87,18 @@ export const leads = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // An advisor's ranked list, a manager's campus view, the nurture pool by stage.
-    index('leads_owner_score_idx').on(t.ownerAdvisorId, t.scoreTotal.desc()),
+    // The workbench's lists (issue 9 §3), ranked by score then recent activity, over contactable
+    // leads only (a phone on file, not erased): an advisor's own list, the unowned pool, and a
+    // manager's team or campus view. Anonymous visitors' score updates never touch these.
+    index('leads_owner_rank_idx')
+      .on(t.ownerAdvisorId, t.scoreTotal.desc(), t.rankActivityAt.desc(), t.id.desc())
+      .where(sql`${t.phone} is not null and ${t.erasedAt} is null`),
+    index('leads_pool_rank_idx')
+      .on(t.scoreTotal.desc(), t.rankActivityAt.desc(), t.id.desc())
+      .where(sql`${t.ownerAdvisorId} is null and ${t.phone} is not null and ${t.erasedAt} is null`),
+    index('leads_contact_rank_idx')
+      .on(t.scoreTotal.desc(), t.rankActivityAt.desc(), t.id.desc())
+      .where(sql`${t.phone} is not null and ${t.erasedAt} is null`),
     index('leads_campus_stage_idx').on(t.campusId, t.lifecycleStage),
     index('leads_stage_score_idx').on(t.lifecycleStage, t.scoreTotal.desc()),
     index('leads_journey_stage_idx').on(t.journeyStage),

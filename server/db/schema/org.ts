@@ -33,18 +33,25 @@ export const courses = pgTable('courses', {
 export const ADVISOR_ROLES = ['advisor', 'manager'] as const;
 export type AdvisorRole = (typeof ADVISOR_ROLES)[number];
 
+/**
+ * Staff (SPEC §1, issue 9 §1): course advisors (课程顾问) and their managers. A staff member is a
+ * WeChat openid bound to this record, with a role, the campuses they work for (or all of them),
+ * a capacity and an active flag. The table keeps its first name, `advisors`, because leads,
+ * routing cursors and trial sessions already refer to it.
+ */
 export const advisors = pgTable(
   'advisors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** Advisors sign in through the same mini-program (SPEC §1); set once they have logged in. */
+    /** Staff sign in through the same mini-program (SPEC §1); bound when they join (or by the CLI). */
     openid: text('openid').unique(),
     name: text('name').notNull(),
     phone: text('phone'),
     role: text('role', { enum: ADVISOR_ROLES }).notNull().default('advisor'),
-    campusId: uuid('campus_id')
-      .notNull()
-      .references(() => campuses.id),
+    /** The campuses this person works for; routing and the pool read it (SPEC §2.4). */
+    campusIds: uuid('campus_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** An institution-wide manager: every campus, including ones opened later. */
+    isAllCampuses: boolean('is_all_campuses').notNull().default(false),
     /** Courses this advisor sells; routing matches a lead's course interest against it (SPEC §2.4). */
     courseIds: uuid('course_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Most open leads the advisor may own at once. */
@@ -54,7 +61,7 @@ export const advisors = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [
-    index('advisors_campus_active_idx').on(t.campusId, t.isActive),
+    index('advisors_campus_ids_idx').using('gin', t.campusIds),
     index('advisors_course_ids_idx').using('gin', t.courseIds),
   ],
 );

@@ -35,7 +35,7 @@ const seatsTaken = async (t: TestApp, id: string) =>
   (await t.db.select().from(trialSessions).where(eq(trialSessions.id, id)))[0]?.seatsTaken;
 
 describe('trial bookings', () => {
-  it('books a seat, records trial_booked, moves the lead to opportunity and lists it under me', async () => {
+  it('books a seat, records trial_booked and lists it under me; the booking engages the lead but is no opportunity until an advisor accepts it', async () => {
     const { t, session } = await setup();
     const [me] = await createRegisteredProspects(t, 1);
     if (!me) throw new Error('no prospect');
@@ -43,7 +43,8 @@ describe('trial bookings', () => {
     expect(res.status).toBe(201);
     expect(res.body.booking).toMatchObject({ status: 'booked', session: { id: session.id, seatsLeft: 9 } });
     const [lead] = await t.db.select().from(leads).where(eq(leads.id, me.leadId));
-    expect(lead).toMatchObject({ lifecycleStage: 'opportunity', journeyStage: 'preferring' });
+    // Issue 9 §7: a trial booking no longer skips MQL, SQL and the advisor.
+    expect(lead).toMatchObject({ lifecycleStage: 'engaged', journeyStage: 'preferring' });
     const events = await t.db.select().from(touchpoints).where(eq(touchpoints.leadId, me.leadId));
     expect(events.map((e) => e.type)).toEqual(['trial_booked']);
     const mine = await t.request<ListMyBookingsResponse>('/api/me/bookings', { token: me.token });

@@ -31,7 +31,7 @@ async function setup() {
 }
 
 describe('POST /api/registrations', () => {
-  it('stores contact, profile and consent, records one registration and moves the lead', async () => {
+  it('stores contact, profile and consent, records one registration and moves the lead (a target: MQL needs a considering journey stage)', async () => {
     const { t, me, valid, register } = await setup();
     const res = await register(valid);
     expect(res.status).toBe(201);
@@ -50,17 +50,19 @@ describe('POST /api/registrations', () => {
       'timeline',
     ]);
     const [row] = await t.db.select().from(leads).where(eq(leads.id, me.leadId));
-    // Parent, near a campus, within 3 months: fit 47 + registration qualifies at once.
+    // Parent, near a campus, within 3 months: fit 47 + registration is over the MQL score, but a
+    // registration alone is an exploring lead; MQL also needs a considering or preferring journey
+    // stage (issue 9 §7), so it is a target.
     expect(row).toMatchObject({
       phone: '13800138000',
       consentPolicyVersion: '2026-11',
       campusReach: 'local',
-      lifecycleStage: 'mql',
+      lifecycleStage: 'target',
     });
 
     const moves = await t.db.select().from(stageTransitions).where(eq(stageTransitions.leadId, me.leadId));
     expect(moves.filter((m) => m.model === 'lifecycle').map((m) => m.toStage)).toEqual(
-      expect.arrayContaining(['awareness', 'name', 'mql']),
+      expect.arrayContaining(['awareness', 'name', 'target']),
     );
     const ledger = await t.db.select().from(scoreLedger).where(eq(scoreLedger.leadId, me.leadId));
     expect(ledger.map((e) => e.ruleId)).toEqual(

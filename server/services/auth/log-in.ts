@@ -9,6 +9,7 @@ import { enforceRateLimit } from '../../http/rate-limit.js';
 import { toNewLead } from '../leads/lead-domain-state.js';
 import { getActiveScoringModel } from '../leads/record-lead-signals.js';
 import { toLeadView } from '../leads/to-lead-view.js';
+import { findStaffSession } from '../staff/staff-session.js';
 import { mapWechatError } from './map-wechat-error.js';
 import { signSessionToken } from './session-token.js';
 
@@ -30,5 +31,7 @@ export async function logIn(ctx: AppContext, options: { code: string }): Promise
     return lead;
   });
   const { token, expiresAt } = await signSessionToken(ctx.env.AUTH_SECRET, { subject: lead.id, role: 'prospect' }, now);
-  return { token, expiresAt: expiresAt.toISOString(), lead: toLeadView(lead) };
+  // Staff sign in the same way; their staff token comes alongside (issue 9 §1).
+  const staff = await findStaffSession(ctx, session.openid, now);
+  return { token, expiresAt: expiresAt.toISOString(), lead: toLeadView(lead), staff };
 }

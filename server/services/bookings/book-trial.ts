@@ -2,7 +2,8 @@
  * Booking a trial class (issue 4 item 7; SPEC §4 "bookings never exceed capacity"). In one
  * transaction: the lead row is locked (one booking attempt per lead at a time, so the duplicate
  * check is exact), a seat is taken by the conditional UPDATE in db/queries/trials.ts, the booking
- * is inserted, and the `trial_booked` touchpoint moves the lead (opportunity, preferring).
+ * is inserted, and the `trial_booked` touchpoint moves the lead (preferring; high intent, so
+ * routing hands it to an advisor, issue 9 §2 and §7).
  */
 import { randomUUID } from 'node:crypto';
 import type { CreateBookingResponse } from '@scrm/shared';
@@ -13,14 +14,15 @@ import { AppError } from '../../http/app-error.js';
 import { creditReferralIfReal } from '../leads/credit-referral.js';
 import { assertLiveLead, isRegisteredLead } from '../leads/lead-guards.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
+import { deliverStaffNotifications } from '../routing/notify-advisors.js';
 import { toBooking } from './trial-session-view.js';
 
 export async function bookTrial(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'now' | 'wechat' | 'logger'>,
   options: { leadId: string; sessionId: string },
 ): Promise<CreateBookingResponse> {
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
+  const booked = await ctx.db.transaction(async (tx) => {
     const locked = await lockLead(tx, options.leadId);
     assertLiveLead(locked?.lead, options.leadId);
     if (!isRegisteredLead(locked.lead)) {
@@ -39,7 +41,7 @@ export async function bookTrial(
     if (!(await takeSeat(tx, session.id)))
       throw new AppError('conflict', 'Session is full', { userMessage: '该场次已满' });
     const booking = await insertBooking(tx, { sessionId: session.id, leadId: options.leadId, now });
-    await recordLeadSignals(tx, {
+    const recorded = await recordLeadSignals(tx, {
       leadId: options.leadId,
       signals: [
         {
@@ -53,6 +55,10 @@ export async function bookTrial(
     });
     // A booking makes a referred lead real: its referrer's referral counts now (issue 8 item 11).
     await creditReferralIfReal(tx, { leadId: options.leadId, now });
-    return { booking: toBooking(booking, { ...session, seatsTaken: session.seatsTaken + 1 }) };
+    const response = { booking: toBooking(booking, { ...session, seatsTaken: session.seatsTaken + 1 }) };
+    return { response, isNotificationQueued: recorded.isNotificationQueued };
   });
+  // The booking is high intent: routing may have handed the lead to an advisor (issue 9 §2).
+  if (booked.isNotificationQueued) await deliverStaffNotifications(ctx);
+  return booked.response;
 }

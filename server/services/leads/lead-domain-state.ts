@@ -10,6 +10,7 @@ import {
   isLifecycleStage,
   type JourneyStage,
   type LeadDomainState,
+  type LeadOwner,
   type LeadProfile,
   type LeadScore,
   leadProfileSchema,
@@ -82,7 +83,36 @@ export function toLeadDomainState(row: LeadRow, model: ScoringModel): LeadDomain
       stage: journeyStage,
       arrivals: stored.arrivals ?? { [journeyStage]: 1 },
     },
+    owner: toLeadOwner(row),
+    nurtureHoldSince: row.nurtureHoldSince?.toISOString() ?? null,
   };
+}
+
+/** Who holds the lead, from the owner columns (SPEC §2.4). */
+function toLeadOwner(row: LeadRow): LeadOwner | null {
+  if (!row.ownerAdvisorId) return null;
+  return {
+    advisorId: row.ownerAdvisorId,
+    assignedAt: (row.ownerAssignedAt ?? row.updatedAt).toISOString(),
+    acceptedAt: row.ownerAcceptedAt?.toISOString() ?? null,
+  };
+}
+
+/** The owner and nurture-hold columns of a state, when they changed (`slaDueAt` is routing's). */
+function toOwnershipColumns(before: LeadDomainState, after: LeadDomainState): LeadUpdate {
+  const update: LeadUpdate = {};
+  const [was, is] = [before.owner ?? null, after.owner ?? null];
+  if (was?.advisorId !== is?.advisorId || was?.assignedAt !== is?.assignedAt || was?.acceptedAt !== is?.acceptedAt) {
+    update.ownerAdvisorId = is?.advisorId ?? null;
+    update.ownerAssignedAt = is ? new Date(is.assignedAt) : null;
+    update.ownerAcceptedAt = is?.acceptedAt ? new Date(is.acceptedAt) : null;
+    // No accept is due from nobody, nor once accepted; a new holder's due time is set by routing.
+    if (!is || is.acceptedAt) update.slaDueAt = null;
+  }
+  if ((before.nurtureHoldSince ?? null) !== (after.nurtureHoldSince ?? null)) {
+    update.nurtureHoldSince = after.nurtureHoldSince ? new Date(after.nurtureHoldSince) : null;
+  }
+  return update;
 }
 
 /** The columns that store a domain state and its score at `now`. */
@@ -94,6 +124,7 @@ export function toLeadProgressColumns(
   now: Date,
 ): LeadUpdate {
   const update: LeadUpdate = {
+    ...toOwnershipColumns(before, after),
     lifecycleArrivals: after.lifecycle.arrivals as Record<string, number>,
     journeyState: { state: after.journey.state, arrivals: after.journey.arrivals },
     scoreState: after.score,
@@ -123,11 +154,19 @@ export function toNewLead(options: { openid: string; at: Date; model: ScoringMod
   lead: LeadInsert & { openid: string };
   firstTransition: Omit<StageTransitionInsert, 'leadId'>;
 } {
+  const fresh = toNewLeadColumns(options);
+  return { ...fresh, lead: { ...fresh.lead, openid: options.openid } };
+}
+
+/** A new lead's stage, journey and score columns and its first transition, without an identity (imports). */
+export function toNewLeadColumns(options: { at: Date; model: ScoringModel; source?: string }): {
+  lead: LeadInsert;
+  firstTransition: Omit<StageTransitionInsert, 'leadId'>;
+} {
   const { at, model } = options;
   const { state, transition } = createLeadState({ at: at.toISOString(), model, source: options.source });
   return {
     lead: {
-      openid: options.openid,
       lifecycleStage: state.lifecycle.stage,
       lifecycleStageAt: at,
       lifecycleArrivals: state.lifecycle.arrivals as Record<string, number>,

@@ -6,34 +6,40 @@
  * writer of touchpoints (ingest, registration, bookings, campaigns, advisors) goes through here.
  */
 import {
+  type AdvanceLeadResult,
   advanceLead,
   DEFAULT_JOURNEY_MODEL,
   DEFAULT_SCORING_MODEL,
   isJourneyStage,
+  isProspectActivity,
   type LeadProfile,
   type LeadScore,
   type LeadSignal,
   parseScoringModel,
   type ScoringModel,
   type ScoringSignal,
+  type StaffSignal,
 } from '@scrm/shared';
 import type { Transaction } from '../../db/client.js';
 import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads.js';
 import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions.js';
 import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
+import { listOwnershipSignals, recordOwnershipChanges } from '../routing/record-ownership.js';
+import { routeAdvancedLead } from '../routing/route-on-signals.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
 import { assertLiveLead } from './lead-guards.js';
 import { rebuildScoreState } from './rebuild-score-state.js';
 import { summarizeLedger } from './summarize-ledger.js';
-
-/** Signals that are the prospect's own doing; the others (a message we sent, an advisor's note) are not activity. */
-const NOT_ACTIVITY = new Set<ScoringSignal['type']>(['message_sent', 'advisor_note', 'advisor_call', 'advisor_return']);
 
 export interface RecordLeadSignalsResult {
   accepted: number;
   duplicates: number;
   lead: LeadRow;
   score: LeadScore;
+  /** Staff signals the lead's state did not allow (issue 9 §4): the caller answers 409. */
+  refused: AdvanceLeadResult['refused'];
+  /** A "new lead" notification to an advisor waits to be delivered after commit. */
+  isNotificationQueued: boolean;
 }
 
 /** The scoring model in force: the activated version, else the default (SPEC §2.3 "the model is data"). */
@@ -77,7 +83,14 @@ function toSubscriptionAnswer(signal: ScoringSignal): SubscriptionAnswer[] {
  */
 export async function recordLeadSignals(
   tx: Transaction,
-  options: { leadId: string; signals: readonly ScoringSignal[]; profile?: LeadProfile; now: Date },
+  options: {
+    leadId: string;
+    signals: readonly ScoringSignal[];
+    /** Staff actions on ownership (issue 9 §4); idempotent through the caller's request id. */
+    staffSignals?: readonly StaffSignal[];
+    profile?: LeadProfile;
+    now: Date;
+  },
 ): Promise<RecordLeadSignalsResult> {
   const { leadId, now } = options;
   const locked = await lockLead(tx, leadId);
@@ -105,16 +118,19 @@ export async function recordLeadSignals(
     const tag = inserted.get(signal.id);
     return { signal, contentStage: tag && isJourneyStage(tag) ? tag : undefined };
   });
+  const staffSignals = options.staffSignals ?? [];
 
-  const result = advanceLead({
+  const advanced = advanceLead({
     state,
-    signals,
+    signals: [...signals, ...staffSignals.map((signal) => ({ signal }))],
     profile: options.profile,
     model,
     journeyModel: DEFAULT_JOURNEY_MODEL,
     now,
   });
-  const activity = accepted.filter((s) => !NOT_ACTIVITY.has(s.type)).map((s) => Date.parse(s.occurredAt));
+  // Routing decides in this transaction whether the batch hands the lead to an advisor (issue 9 §2).
+  const { result, assignment } = await routeAdvancedLead(tx, { row, result: advanced, accepted, model, now });
+  const activity = accepted.filter((s) => isProspectActivity(s.type)).map((s) => Date.parse(s.occurredAt));
   const lastActivityMs = Math.max(row.lastActivityAt?.getTime() ?? 0, ...activity);
   const lead = await saveLeadProgress(tx, {
     leadId,
@@ -150,5 +166,20 @@ export async function recordLeadSignals(
       at: new Date(e.at),
     })),
   });
-  return { accepted: accepted.length, duplicates: options.signals.length - accepted.length, lead, score: result.score };
+  const ownership = await recordOwnershipChanges(tx, {
+    leadId,
+    before: state,
+    after: result.state,
+    applied: listOwnershipSignals(accepted, staffSignals, result, assignment),
+    routedReasons: new Map(assignment ? [[assignment.signal.id, assignment.decision.reason]] : []),
+    now,
+  });
+  return {
+    accepted: accepted.length,
+    duplicates: options.signals.length - accepted.length,
+    lead: ownership.slaDueAt ? { ...lead, slaDueAt: ownership.slaDueAt } : lead,
+    score: result.score,
+    refused: result.refused,
+    isNotificationQueued: ownership.isNotificationQueued,
+  };
 }

@@ -6,7 +6,8 @@
  * (a consultation topic, a page's query string, an advisor's note, the referrer URL), and so is any
  * attribution code that contains the person's own name, phone or openid (issue 8 item 6). Active
  * bookings are cancelled so their seats return to others; subscription grants, personalised
- * message bodies, duplicate flags and the attribution a merge kept for its reversal are dropped. Leads merged into this one were the same person
+ * message bodies, duplicate flags, the attribution a merge kept for its reversal and advisors' notes on
+ * their work with the lead are dropped. Leads merged into this one were the same person
  * (ADR 010) and are erased with it.
  */
 import { type DeleteMeResponse, scrubTouchpointProps, TOUCHPOINT_FREE_TEXT_COLUMNS } from '@scrm/shared';
@@ -17,6 +18,7 @@ import {
   deleteDuplicateFlagsOf,
   forgetLeadMessaging,
   forgetMergeAttribution,
+  forgetStaffActionNotes,
   listTouchpointTexts,
   type TouchpointTexts,
   updateTouchpointTexts,
@@ -80,6 +82,7 @@ export async function eraseMe(
     const leadIds = rows.map((r) => r.id);
     await deleteDuplicateFlagsOf(tx, leadIds);
     await forgetMergeAttribution(tx, leadIds);
+    await forgetStaffActionNotes(tx, leadIds);
     for (const row of rows) {
       await updateLead(tx, row.id, {
         openid: null,

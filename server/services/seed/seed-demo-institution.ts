@@ -1,7 +1,8 @@
 /**
  * Seeds the demo institution once (issue 4 item 8): campuses, courses, content by journey stage,
- * advisors, trial sessions over the coming three weeks, and leads with histories replayed through
- * the same `recordLeadSignals` the API uses, so their stages, scores and ledgers are real.
+ * trial sessions over the coming three weeks, leads with histories replayed through the same
+ * `recordLeadSignals` the API uses, so their stages, scores and ledgers are real, and the demo
+ * workbench's staff and assignments (issue 9 §1, `seed-demo-workbench.ts`). Never in production.
  * Historical leads (e.g. the X Education rows) are passed in: reading files is the caller's job.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,6 @@ import type { Database } from '../../db/client.js';
 import { insertContentFiles } from '../../db/queries/contents.js';
 import {
   hasAnyCampus,
-  insertAdvisors,
   insertCampuses,
   insertContents,
   insertCourses,
@@ -18,16 +18,9 @@ import {
   insertTrialSessions,
 } from '../../db/queries/seed.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
-import {
-  DEMO_ADVISOR_NAMES,
-  DEMO_CAMPUSES,
-  DEMO_CONTENTS,
-  DEMO_COURSES,
-  DEMO_MANAGER_NAMES,
-  demoContentBody,
-  demoLeadName,
-} from './demo-catalog.js';
+import { DEMO_CAMPUSES, DEMO_CONTENTS, DEMO_COURSES, demoContentBody, demoLeadName } from './demo-catalog.js';
 import { createDemoPdf } from './demo-download.js';
+import { assertDemoStaffAllowed, seedDemoWorkbench } from './seed-demo-workbench.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,14 +31,28 @@ export interface SeedReport {
   contents: number;
   sessions: number;
   leads: number;
+  staff: number;
+  assignedLeads: number;
 }
+
+/** Stands for whoever made the historical data set's calls (stored in `advisor_call` touchpoints). */
+const HISTORICAL_ADVISOR_ID = '00000000-0000-4000-8000-000000000000';
 
 /** `progress(done, total)` is called while leads are replayed (the slow part). */
 export async function seedDemoInstitution(
   db: Database,
-  options: { now: Date; historicalLeads?: readonly HistoricalLead[]; progress?: (done: number, total: number) => void },
+  options: {
+    now: Date;
+    /** `NODE_ENV`: the demo's staff can sign in through the stand-in, so production is refused. */
+    nodeEnv: string;
+    historicalLeads?: readonly HistoricalLead[];
+    progress?: (done: number, total: number) => void;
+  },
 ): Promise<SeedReport> {
-  if (await hasAnyCampus(db)) return { isSeeded: false, campuses: 0, courses: 0, contents: 0, sessions: 0, leads: 0 };
+  assertDemoStaffAllowed(options.nodeEnv);
+  if (await hasAnyCampus(db)) {
+    return { isSeeded: false, campuses: 0, courses: 0, contents: 0, sessions: 0, leads: 0, staff: 0, assignedLeads: 0 };
+  }
   const { now } = options;
   const campuses = await insertCampuses(
     db,
@@ -87,16 +94,6 @@ export async function seedDemoInstitution(
       ];
     }),
   );
-  const advisors = await insertAdvisors(db, [
-    ...campuses.flatMap((campus, c) =>
-      DEMO_ADVISOR_NAMES.slice(c * 2, c * 2 + 2).map((name) => ({ name, campusId: campus.id, capacity: 40 })),
-    ),
-    ...campuses.map((campus, c) => ({
-      name: DEMO_MANAGER_NAMES[c] ?? '主管',
-      campusId: campus.id,
-      role: 'manager' as const,
-    })),
-  ]);
   // Two sessions a week per campus and course over three weeks, at 10:00 or 19:00 Shanghai time.
   const startOfToday = Math.floor((now.getTime() + 8 * 3600_000) / DAY_MS) * DAY_MS - 8 * 3600_000;
   const sessions = await insertTrialSessions(
@@ -143,8 +140,8 @@ export async function seedDemoInstitution(
       if (signal.type === 'advisor_return') return { ...signal, id };
       const pool = contentByStage(stageOf(n + i));
       const contentId = signal.contentId ? pool[i % pool.length]?.id : undefined;
-      const props =
-        'advisorId' in signal.props ? { ...signal.props, advisorId: advisors[n % advisors.length]?.id } : signal.props;
+      // The historical calls were made by somebody; the demo has no advisor then, so a fixed id.
+      const props = 'advisorId' in signal.props ? { ...signal.props, advisorId: HISTORICAL_ADVISOR_ID } : signal.props;
       return { ...signal, id, ...(contentId ? { contentId } : {}), props } as ScoringSignal;
     });
     await db.transaction((tx) =>
@@ -157,8 +154,17 @@ export async function seedDemoInstitution(
     );
     options.progress?.(n + 1, historical.length);
   }
+  const workbench = await seedDemoWorkbench(db, {
+    now,
+    nodeEnv: options.nodeEnv,
+    campusIds: campuses.map((c) => c.id),
+    courseIds: courses.map((c) => c.id),
+    contentIds: contents.map((c) => c.id),
+  });
   return {
     isSeeded: true,
+    staff: workbench.staff,
+    assignedLeads: workbench.assigned,
     campuses: campuses.length,
     courses: courses.length,
     contents: contents.length,

@@ -12,6 +12,7 @@ import type { Transaction } from '../../db/client.js';
 import { listGatedContentIds } from '../../db/queries/contents.js';
 import { AppError } from '../../http/app-error.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
+import { deliverStaffNotifications } from '../routing/notify-advisors.js';
 
 /** Device clocks drift; a few minutes ahead is normal, a day ahead is a broken clock. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
@@ -31,7 +32,7 @@ export function findImplausibleEvent(
 }
 
 export async function ingestTouchpoints(
-  ctx: Pick<AppContext, 'db' | 'now'>,
+  ctx: Pick<AppContext, 'db' | 'now' | 'wechat' | 'logger'>,
   /** Already checked against `clientTouchpointEventSchema` by the route. */
   options: { leadId: string; events: readonly TouchpointEvent[] },
 ): Promise<IngestTouchpointsResponse> {
@@ -42,11 +43,14 @@ export async function ingestTouchpoints(
       userMessage: '设备时间不正确，请校准手机时间后重试',
     });
   }
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { kept, ignored } = await dropServerRecordedEvents(tx, options.events);
-    const result = await recordLeadSignals(tx, { leadId: options.leadId, signals: kept, now });
-    return { accepted: result.accepted, duplicates: result.duplicates, ignored };
+    const recorded = await recordLeadSignals(tx, { leadId: options.leadId, signals: kept, now });
+    return { ...recorded, ignored };
   });
+  // A consultation request is high intent: routing may have handed the lead over (issue 9 §2).
+  if (result.isNotificationQueued) await deliverStaffNotifications(ctx);
+  return { accepted: result.accepted, duplicates: result.duplicates, ignored: result.ignored };
 }
 
 /** Splits off device reports of what the server records itself: downloads of gated content. */

@@ -13,7 +13,8 @@ export const STAND_IN_TEMPLATE_IDS_BY_KEY: Readonly<Record<SubscribeTemplateKey,
   new_content: 'tpl-nurture-content',
   course_update: 'tpl-course-update',
   referral_invite: 'tpl-referral-invite',
-  new_lead_for_advisor: 'tpl-new-lead-for-advisor',
+  // Tells an advisor a lead was handed to them (issue 9 §2).
+  new_lead_for_advisor: 'tpl-new-lead',
 };
 
 /** Template ids of the product's subscribe messages, as the stand-in knows them. */

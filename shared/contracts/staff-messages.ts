@@ -1,0 +1,41 @@
+/**
+ * The Chinese messages the workbench's API answers with (issue 9 §4 "refused with a clear Chinese
+ * message"), in one place: the server puts them in the error envelope's `userMessage`, and a
+ * client may show them as they come.
+ */
+export const STAFF_MESSAGES = {
+  leadNotFound: '线索不存在或无权查看',
+  staffInactive: '账号已停用，请联系主管',
+  staffUnknown: '员工账号不存在，请重新登录',
+  institutionOnly: '只有负责全部校区的主管可以操作',
+  campusOutOfScope: '无权管理该校区',
+  advisorNotFound: '顾问不存在或不在你管理的校区',
+  requestIdReused: '请求编号已用于其他操作，请刷新后重试',
+  invitationInvalid: '邀请码无效或已过期',
+  invitationUsed: '邀请码已被使用',
+  alreadyStaff: '该微信已绑定员工账号',
+  notRegisteredForJoin: '请先登录小程序再加入',
+  leadNotOwned: '该线索不在你名下，可能已超时收回或被重新分配',
+  leadOwnedByOther: '该线索已由其他顾问跟进',
+  leadAlreadyAccepted: '该线索已接受，如需放弃请使用“退回”',
+  leadAlreadyYours: '该线索已在你名下',
+  claimAfterReturn: '你曾退回或超时未接该线索，不能再领取',
+  leadNotContactable: '该线索没有联系方式，无法跟进',
+  claimLimitReached: '今日领取数量已达上限',
+  heldLimitReached: '待接受的线索已达上限，请先处理手中的线索',
+  bookingNotFound: '预约不存在',
+  bookingCancelled: '该预约已取消，无法标记到课',
+  bookingAlreadyMarked: '该预约已标记为其他到课状态',
+  trialNotStarted: '试听尚未开始，开始后才能标记到课',
+  courseNotFound: '课程不存在',
+  dateInFuture: '日期不能晚于今天',
+  timeInFuture: '时间不能晚于现在',
+  followUpInPast: '下次跟进时间须晚于现在',
+  reassignNotAllowed: '该顾问无法接收这条线索',
+  advisorInactive: '该顾问已停用',
+  csvUnreadable: '文件无法读取，请确认是 CSV 格式',
+  csvNoPhoneColumn: '未找到手机号列，请检查列名或映射',
+  csvEmpty: '文件中没有数据行',
+  cronUnauthorized: '无权调用',
+  fullPhonesManagerOnly: '只有主管可以导出完整手机号',
+} as const;
