@@ -47,6 +47,8 @@ export const ACCESS_TABLE = {
   'GET /me/bookings': PROSPECT,
   'GET /contents': 'public',
   'GET /contents/:id': 'public',
+  // The signed link is the credential (ADR 009): it names the lead and expires in minutes.
+  'GET /downloads/:contentId': 'public',
   'GET /trial-sessions': 'public',
   'POST /bookings': PROSPECT,
   'DELETE /bookings/:id': PROSPECT,

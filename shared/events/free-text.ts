@@ -21,6 +21,7 @@ export const TOUCHPOINT_FREE_TEXT_PROPS = {
   consultation_request: { topic: 'remove' },
   unsubscribe: { reason: 'remove' },
   advisor_note: { note: 'redact' },
+  advisor_call: { note: 'redact' },
 } as const satisfies Partial<Record<TouchpointType, Record<string, FreeTextScrub>>>;
 
 /**
