@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { alternate, type BenchFigure, type BenchOptions } from '../lib/bench-kit.js';
+import { productionBenchEnv } from '../lib/production-env.js';
 import { buildVercelFunction } from '../lib/vercel-function.js';
 
 export const name = 'cold-start';
@@ -53,10 +54,7 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
     // What a deployed instance has: production mode and the database and store it is configured with.
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123',
-      CRON_SECRET: 'bench-cron-secret-0123',
-      LOG_LEVEL: 'warn',
+      ...productionBenchEnv(),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: 'memory://' }),
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     };

@@ -49,7 +49,7 @@ const UNNEST_INSERT = {
   text: `insert into touchpoints (id, lead_id, type, occurred_at, received_at, channel, campaign_id, content_id, referrer, props)
     select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[],
       $7::text[], $8::uuid[], $9::text[], $10::jsonb[])
-    on conflict (id) do nothing
+    on conflict (lead_id, id) do nothing
     returning id, (select journey_stage from content_items c where c.id = touchpoints.content_id) as content_stage`,
 };
 
@@ -95,7 +95,7 @@ const LOCK_AND_INSERT = {
       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[],
         $7::text[], $8::uuid[], $9::text[], $10::jsonb[])
       where exists (select 1 from locked)
-      on conflict (id) do nothing
+      on conflict (lead_id, id) do nothing
       returning id, content_id)
     select (select row_to_json(locked) from locked) as lead,
       (select document from scoring_models where is_active) as model,

@@ -181,12 +181,13 @@ async function runWorkers(clients: number, batches: readonly Batch[], run: (b: B
   return (await runConcurrently(clients, batches.length, (i) => run(batches[i] as Batch))).elapsedMs;
 }
 
-/** Copies of the app's prospects' rows (same shape, same indexes) for the baseline to write to. */
+/** Copies of the app's prospects' rows (same shape, same indexes) for the baseline to write to; generated columns compute themselves. */
 async function copyLeads(target: IngestTarget, prospects: readonly Prospect[]): Promise<Prospect[]> {
   const columns = (
     await target.sql.query(
       `select column_name from information_schema.columns
-       where table_schema = current_schema() and table_name = 'leads' and column_name not in ('id', 'openid')`,
+       where table_schema = current_schema() and table_name = 'leads' and column_name not in ('id', 'openid')
+         and is_generated = 'NEVER'`,
     )
   ).map((r) => `"${String(r.column_name)}"`);
   const rows = await target.sql.query(

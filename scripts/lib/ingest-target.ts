@@ -12,7 +12,6 @@
  * Either way the WeChat stand-in answers logins; with `redisUrl` the rate limits count in Redis.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +25,7 @@ import { createRuntime } from '../../server/runtime.js';
 import { startWechatStandIn } from '../../server/wechat/stand-in/start-stand-in.js';
 import { createBenchDatabase } from './bench-database.js';
 import type { BenchServerReply, BenchServerRequest } from './bench-server.js';
+import { productionBenchEnv } from './production-env.js';
 
 /** Plain SQL on the bench's database, through a pool as large as the app's. */
 export interface SqlRunner {
@@ -53,10 +53,6 @@ const APP_NAME = { app: 'scrm-bench-app', baseline: 'scrm-bench-baseline' } as c
 const BENCH_SERVER = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function secret(): string {
-  return randomBytes(24).toString('hex');
-}
-
 export async function startIngestTarget(options: {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -81,11 +77,8 @@ async function startOnPostgres(databaseUrl: string, redisUrl: string | undefined
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,
-      NODE_ENV: 'production',
+      ...productionBenchEnv(),
       TRUSTED_PROXY: 'vercel',
-      LOG_LEVEL: 'warn',
-      AUTH_SECRET: secret(),
-      CRON_SECRET: secret(),
       DATABASE_URL: urlFor('app'),
       WECHAT_API_BASE: wechatBase,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
@@ -133,11 +126,8 @@ async function startOnPostgres(databaseUrl: string, redisUrl: string | undefined
 
 async function startOnPglite(redisUrl: string | undefined, wechatBase: string) {
   const env = parseEnv({
-    NODE_ENV: 'production',
+    ...productionBenchEnv(),
     TRUSTED_PROXY: 'vercel',
-    LOG_LEVEL: 'warn',
-    AUTH_SECRET: secret(),
-    CRON_SECRET: secret(),
     DATA_DIR: 'memory://',
     WECHAT_API_BASE: wechatBase,
     REDIS_URL: redisUrl,
