@@ -93,6 +93,7 @@ describe('advanceLead: playbook scenarios', () => {
     const engagementPoints = result.ledger
       .filter((e) => e.dimension === 'engagement')
       .reduce((s, e) => s + e.points, 0);
+    // Points are recorded as earned; decay since then lowers the score, never raises it.
     expect(engagementPoints).toBeGreaterThanOrEqual(result.score.engagement - 1e-6);
   });
 
@@ -181,6 +182,30 @@ describe('advanceLead: batches', () => {
         expect(second.state.journey.stage).toBe(whole.state.journey.stage);
         const ledgerSum = (r: AdvanceLeadResult[]) => r.flatMap((x) => x.ledger).reduce((s, e) => s + e.points, 0);
         expect(ledgerSum([first, second])).toBeCloseTo(ledgerSum([whole]), 6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('with no time for decay, the ledger explains the engagement score exactly, per rule', () => {
+    fc.assert(
+      fc.property(signalArb, (signals) => {
+        // Every signal in the same hour as the batch: what was earned is what the score holds.
+        const sameHour = signals.map(({ signal, contentStage }) => ({
+          signal: { ...signal, occurredAt: at(30).toISOString() },
+          contentStage,
+        }));
+        const result = advanceLead({ state: fairLead(), signals: sameHour, model, journeyModel, now: at(30) });
+        const byRule = new Map<string, number>();
+        for (const e of result.ledger.filter((entry) => entry.dimension === 'engagement')) {
+          byRule.set(e.ruleId, (byRule.get(e.ruleId) ?? 0) + e.points);
+        }
+        // A rule whose entries cancel out holds nothing, and the breakdown leaves it out.
+        const earned = [...byRule].filter(([, points]) => Math.abs(points) > 1e-9);
+        const scored = result.score.breakdown.filter((b) => b.dimension === 'engagement');
+        expect(Object.fromEntries(earned.map(([r, p]) => [r, Number(p.toFixed(6))]))).toEqual(
+          Object.fromEntries(scored.map((b) => [b.ruleId, Number(b.points.toFixed(6))])),
+        );
       }),
       { numRuns: 60 },
     );

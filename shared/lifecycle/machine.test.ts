@@ -57,8 +57,8 @@ describe('lifecycle machine', () => {
           expect(isAllowedTransition(t.from ?? 'awareness', t.to)).toBe(true);
           // The row that fired is in the table, allows this `from`, leads to this `to` and matches the cause.
           const rule = LIFECYCLE_RULES.find((r) => r.id === t.ruleId);
-          // Staying at a stage is a move only for a repeatable row (a customer's next cycle).
-          if (t.to === t.from) expect(rule?.isRepeatable).toBe(true);
+          // Staying at a stage is a move only for a customer's next cycle.
+          if (t.to === t.from) expect(rule?.id).toBe('re_enrolled');
           expect(rule?.to).toBe(t.to);
           expect(rule?.from).toContain(t.from);
           expect(t.cause.kind !== 'created' && rule?.matches(t.cause)).toBe(true);

@@ -63,9 +63,6 @@ export function applyLifecycleTrigger(
 ): LifecycleStepResult {
   const rule = LIFECYCLE_RULES.find((r) => r.from.includes(state.stage) && r.matches(trigger));
   if (!rule) return { state, transition: null, reason: `no rule moves ${state.stage} on ${describeTrigger(trigger)}` };
-  if (rule.to === state.stage && !rule.isRepeatable) {
-    return { state, transition: null, reason: `already ${state.stage}` };
-  }
   const ordinal = (state.arrivals[rule.to] ?? 0) + 1;
   return {
     state: { stage: rule.to, enteredAt: at, arrivals: { ...state.arrivals, [rule.to]: ordinal } },

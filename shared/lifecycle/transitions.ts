@@ -72,13 +72,12 @@ export interface LifecycleRule {
   to: LifecycleStage;
   /** Chinese, shown in a lead's timeline. */
   label: string;
-  matches: (trigger: LifecycleTrigger) => boolean;
   /**
-   * The rule counts a new arrival even when the lead is already at `to` (a customer enrolling
-   * again starts a new cycle, `CUS-02`). Without it, a rule that leads to the current stage is
-   * "already there" and moves nothing.
+   * Every match is a move, so a row whose `from` holds its own `to` counts a new arrival at the
+   * stage it leaves (a customer enrolling again starts a new cycle, `CUS-02`); `re_enrolled` is the
+   * only such row.
    */
-  isRepeatable?: boolean;
+  matches: (trigger: LifecycleTrigger) => boolean;
 }
 
 const isEvent =
@@ -119,7 +118,6 @@ export const LIFECYCLE_RULES: readonly LifecycleRule[] = [
     // Issue 9 §7: `customer` is not a dead end. A re-enrolment or another course is a new cycle
     // the playbook counts separately, so it is a new arrival (CUS-02), even from `customer`.
     matches: (t) => isEvent('enrolled')(t) || isAdvisor('mark_enrolled')(t),
-    isRepeatable: true,
   },
   // Advocacy is earned by customers only; a prospect's referral still scores, but moves nothing.
   {
