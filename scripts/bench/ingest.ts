@@ -16,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { LoginResponse } from '@scrm/shared';
+import { listCopyableLeadColumns } from '../lib/bench-database.js';
 import {
   alternate,
   type BenchFigure,
@@ -181,15 +182,9 @@ async function runWorkers(clients: number, batches: readonly Batch[], run: (b: B
   return (await runConcurrently(clients, batches.length, (i) => run(batches[i] as Batch))).elapsedMs;
 }
 
-/** Copies of the app's prospects' rows (same shape, same indexes) for the baseline to write to; generated columns compute themselves. */
+/** Copies of the app's prospects' rows (same shape, same indexes) for the baseline to write to. */
 async function copyLeads(target: IngestTarget, prospects: readonly Prospect[]): Promise<Prospect[]> {
-  const columns = (
-    await target.sql.query(
-      `select column_name from information_schema.columns
-       where table_schema = current_schema() and table_name = 'leads' and column_name not in ('id', 'openid')
-         and is_generated = 'NEVER'`,
-    )
-  ).map((r) => `"${String(r.column_name)}"`);
+  const columns = await listCopyableLeadColumns((text) => target.sql.query(text));
   const rows = await target.sql.query(
     `insert into leads (openid, ${columns.join(', ')})
      select 'baseline-' || openid, ${columns.join(', ')} from leads where id = any($1::uuid[]) returning id`,

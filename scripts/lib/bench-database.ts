@@ -42,3 +42,18 @@ export async function createBenchDatabase(databaseUrl: string): Promise<BenchDat
     },
   };
 }
+
+/**
+ * The `leads` columns a bench may copy row to row: all but the key, the openid (unique) and the
+ * generated ones (PostgreSQL computes those and refuses a value for them).
+ */
+export async function listCopyableLeadColumns(
+  query: (text: string) => Promise<Record<string, unknown>[]>,
+): Promise<string[]> {
+  const rows = await query(
+    `select column_name from information_schema.columns
+     where table_schema = current_schema() and table_name = 'leads' and column_name not in ('id', 'openid')
+       and is_generated = 'NEVER' order by ordinal_position`,
+  );
+  return rows.map((r) => `"${String(r.column_name)}"`);
+}
