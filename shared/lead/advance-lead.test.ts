@@ -1,80 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TouchpointEvent } from '../events/touchpoint.js';
-import { DEFAULT_JOURNEY_MODEL } from '../journey/journey-state.js';
 import { formatStageOrdinal } from '../lifecycle/stages.js';
-import { DEFAULT_SCORING_MODEL } from '../scoring/default-model.js';
-import { leadProfileSchema } from '../scoring/lead-profile.js';
-import { type AdvanceLeadResult, advanceLead, type LeadSignal } from './advance-lead.js';
-import { createLeadState, type LeadDomainState } from './lead-state.js';
+import { type AdvanceLeadResult, advanceLead } from './advance-lead.js';
+import {
+  ADVISOR,
+  at,
+  consult,
+  download,
+  fairLead,
+  fairProfile,
+  iso,
+  journeyModel,
+  model,
+  returnSignal,
+  signalArb,
+  staff,
+  stagesOf,
+  touch,
+  view,
+} from './advance-lead-test-kit.js';
+import { createLeadState } from './lead-state.js';
 import { findStaffSignalRefusal, STAFF_SIGNAL_TYPES, type StaffSignal } from './staff-signal.js';
-
-const model = DEFAULT_SCORING_MODEL;
-const journeyModel = DEFAULT_JOURNEY_MODEL;
-const t0 = Date.UTC(2026, 2, 2, 1);
-const HOUR = 3_600_000;
-const at = (hours: number) => new Date(t0 + hours * HOUR);
-let counter = 0;
-const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-const CONTENT = id();
-const ADVISOR = id();
-
-function view(hours: number, contentStage: LeadSignal['contentStage'], minutes = 3): LeadSignal {
-  const signal: TouchpointEvent = {
-    id: id(),
-    type: 'content_view',
-    occurredAt: at(hours).toISOString(),
-    contentId: CONTENT,
-    props: { durationMs: minutes * 60_000 },
-  };
-  return { signal, contentStage };
-}
-
-function download(hours: number, contentStage: LeadSignal['contentStage']): LeadSignal {
-  const signal: TouchpointEvent = {
-    id: id(),
-    type: 'content_download',
-    occurredAt: at(hours).toISOString(),
-    contentId: CONTENT,
-    props: {},
-  };
-  return { signal, contentStage };
-}
-
-const fairProfile = leadProfileSchema.parse({ role: 'parent', gradeBand: 'primary', timeline: 'within_1_year' });
-
-function fairLead(): LeadDomainState {
-  return createLeadState({ at: at(0).toISOString(), model, profile: fairProfile, stage: 'name', source: 'fair' }).state;
-}
-
-const stagesOf = (r: AdvanceLeadResult) => r.lifecycleTransitions.map((t) => formatStageOrdinal(t.to, t.ordinal));
-const iso = (hours: number) => at(hours).toISOString();
-
-function staff(hours: number, type: StaffSignal['type'], over: Partial<StaffSignal> = {}): LeadSignal {
-  const base = { id: id(), occurredAt: iso(hours), advisorId: ADVISOR };
-  const signal: StaffSignal =
-    type === 'lead_assigned'
-      ? { ...base, type, assignment: 'routed' }
-      : type === 'lead_accepted'
-        ? { ...base, type, hasBookedTrial: false }
-        : { ...base, type };
-  return { signal: { ...signal, ...over } as StaffSignal };
-}
-
-const returnSignal = (hours: number): LeadSignal => ({
-  signal: { id: id(), type: 'advisor_return', occurredAt: iso(hours), advisorId: ADVISOR },
-});
-const consult = (hours: number): TouchpointEvent => ({
-  id: id(),
-  type: 'consultation_request',
-  occurredAt: iso(hours),
-  props: {},
-});
-const touch = (hours: number, type: 'page_view' | 'trial_booked'): LeadSignal => ({
-  signal: (type === 'page_view'
-    ? { id: id(), type, occurredAt: iso(hours), props: { page: '/pages/index/index' } }
-    : { id: id(), type, occurredAt: iso(hours), props: { sessionId: CONTENT } }) as TouchpointEvent,
-});
 
 describe('advanceLead: playbook scenarios', () => {
   it('a fair-imported lead reads two articles, downloads a case study, views pricing: preferring and MQL', () => {
@@ -150,24 +96,6 @@ describe('advanceLead: playbook scenarios', () => {
 });
 
 describe('advanceLead: batches', () => {
-  const signalArb = fc
-    .array(
-      fc.record({
-        hours: fc.integer({ min: 1, max: 24 * 60 }),
-        kind: fc.constantFrom('view', 'download', 'consult', 'unsubscribe'),
-        stage: fc.constantFrom('exploring', 'considering', 'preferring') as fc.Arbitrary<LeadSignal['contentStage']>,
-      }),
-      { maxLength: 25 },
-    )
-    .map((items) =>
-      items.map(({ hours, kind, stage }): LeadSignal => {
-        if (kind === 'view') return view(hours, stage);
-        if (kind === 'download') return download(hours, stage);
-        const type = kind === 'consult' ? 'consultation_request' : 'unsubscribe';
-        return { signal: { id: id(), type, occurredAt: at(hours).toISOString(), props: {} } as TouchpointEvent };
-      }),
-    );
-
   it('one batch or two batches in time order reach the same score, stages and moves', () => {
     fc.assert(
       fc.property(signalArb, fc.nat(), (signals, cut) => {

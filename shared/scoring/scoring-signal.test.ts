@@ -114,6 +114,21 @@ describe('getSignalTimeMs (SPEC §2.1 occurredAt)', () => {
     );
   });
 
+  it('equals Date.parse when any one character of a canonical instant is replaced', () => {
+    // The fast path reads fixed positions: a wrong separator, a letter where a digit belongs or a
+    // lower-case zone must send the string to Date.parse, never be read as a time.
+    const chars = fc.constantFrom(...'0123456789-:.TZtz +/x');
+    fc.assert(
+      fc.property(fc.date({ min: new Date(0), max: new Date(4_000_000_000_000) }), fc.nat(23), chars, (date, i, c) => {
+        fc.pre(!Number.isNaN(date.getTime()));
+        const iso = date.toISOString();
+        const text = iso.slice(0, i) + c + iso.slice(i + 1);
+        expect(actual(text)).toBe(expected(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it.each([
     '0050-01-01T00:00:00.000Z',
     '2024-02-29T12:00:00.000Z',
