@@ -56,7 +56,21 @@ const perAddressRoute = defineRoute({
   response: z.object({ ok: z.boolean() }),
   handler: () => ({ ok: true }),
 });
-const routes = [echoRoute, failRoute, limitedRoute, perAddressRoute];
+/** Two limits on one route, counted together: per caller (`?who=`, 2 a minute) and for everyone (3). */
+const twoLimitsRoute = defineRoute({
+  method: 'get',
+  path: '/limited-twice',
+  summary: 'Two per caller and three in all per minute',
+  middleware: [
+    rateLimit((c) => [
+      { key: 'everyone', limit: 3, windowMs: 60_000 },
+      { key: `caller:${c.req.query('who')}`, limit: 2, windowMs: 60_000 },
+    ]),
+  ],
+  response: z.object({ ok: z.boolean() }),
+  handler: () => ({ ok: true }),
+});
+const routes = [echoRoute, failRoute, limitedRoute, perAddressRoute, twoLimitsRoute];
 const ID = '0b7f3a52-3c2e-4a55-9f7e-2f1a4d1c9e01';
 
 describe('createApp', () => {
@@ -132,6 +146,24 @@ describe('createApp', () => {
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('counts every limit of a route on each request and refuses past any of them', async () => {
+    const t = await createTestApp({ routes });
+    const call = (who: string) => t.request(`/api/limited-twice?who=${who}`);
+    const first = await call('a');
+    // The headers describe the limit closest to being used up: the caller's.
+    expect([first.status, first.headers.get('ratelimit-limit'), first.headers.get('ratelimit-remaining')]).toEqual([
+      200,
+      '2',
+      '1',
+    ]);
+    expect((await call('a')).status).toBe(200);
+    expectError(await call('a'), 429, 'rate_limited');
+    // The refused request still counted for everyone (3 of 3): b's first request is over that limit.
+    const b = await call('b');
+    expectError(b, 429, 'rate_limited');
+    expect([b.headers.get('ratelimit-limit'), b.headers.get('ratelimit-remaining')]).toEqual(['3', '0']);
+  });
+
   // ADR 007: which address a per-address limit counts.
   describe('per client address', () => {
     const statuses = async (t: Awaited<ReturnType<typeof createTestApp>>, options: Parameters<typeof t.request>[1]) => {
@@ -201,6 +233,7 @@ describe('GET /api/openapi.json', () => {
       '/api/fail/{kind}',
       '/api/limited',
       '/api/limited-per-address',
+      '/api/limited-twice',
       '/api/openapi.json',
     ]);
     const echo = res.body.paths['/api/echo/{id}']?.post;

@@ -11,7 +11,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../context.js';
-import { consumeRateLimit, type RateLimitResult, type RateLimitRule } from '../redis/rate-limit.js';
+import { consumeRateLimit, consumeRateLimits, type RateLimitResult, type RateLimitRule } from '../redis/rate-limit.js';
 import { AppError } from './app-error.js';
 import { clientAddress } from './client-address.js';
 import { describeMiddleware } from './middleware-doc.js';
@@ -33,19 +33,30 @@ export async function enforceRateLimit(ctx: Pick<AppContext, 'store' | 'now'>, r
   if (!result.allowed) throw rateLimited(rule, result, now);
 }
 
-export const rateLimit = (ruleFor: (c: Context<AppEnv>) => RateLimitRule | null) =>
+/**
+ * Several rules (per address and per lead) are counted in one round trip to the store; the headers
+ * describe the rule closest to its limit, and a request past any limit is refused.
+ */
+export const rateLimit = (ruleFor: (c: Context<AppEnv>) => RateLimitRule | readonly RateLimitRule[] | null) =>
   describeMiddleware(
     createMiddleware<AppEnv>(async (c, next) => {
-      const rule = ruleFor(c);
-      if (!rule) return next();
+      const chosen = ruleFor(c);
+      const rules = chosen === null ? [] : Array.isArray(chosen) ? chosen : [chosen as RateLimitRule];
+      if (rules.length === 0) return next();
       const { ctx } = c.var;
       const now = ctx.now();
-      const result = await consumeRateLimit(ctx.store, rule, now);
+      const results = await consumeRateLimits(ctx.store, rules, now);
+      let binding = 0;
+      for (let i = 1; i < results.length; i += 1) {
+        const [a, b] = [results[i] as RateLimitResult, results[binding] as RateLimitResult];
+        if (a.allowed < b.allowed || (a.allowed === b.allowed && a.remaining < b.remaining)) binding = i;
+      }
+      const result = results[binding] as RateLimitResult;
       // IETF draft "RateLimit header fields for HTTP"; Retry-After is RFC 9110 §10.2.3.
       c.header('RateLimit-Limit', String(result.limit));
       c.header('RateLimit-Remaining', String(result.remaining));
       c.header('RateLimit-Reset', String(secondsUntilReset(result, now)));
-      if (!result.allowed) throw rateLimited(rule, result, now);
+      if (!result.allowed) throw rateLimited(rules[binding] as RateLimitRule, result, now);
       return next();
     }),
     {

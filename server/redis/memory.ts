@@ -61,6 +61,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
       entries.set(key, { value: String(next), expiresAt });
       return next;
     },
+    async incrWindows(counters) {
+      // One synchronous pass: nothing can interleave, as in a MULTI.
+      return counters.map(({ key, ttlMs }) => {
+        const entry = live(key);
+        if (entry && !INTEGER.test(entry.value)) throw new Error('ERR value is not an integer or out of range');
+        const next = (entry ? Number(entry.value) : 0) + 1;
+        entries.set(key, { value: String(next), expiresAt: entry ? entry.expiresAt : nowMs() + ttlMs });
+        return next;
+      });
+    },
     async ttlMs(key) {
       const entry = live(key);
       return entry?.expiresAt == null ? null : entry.expiresAt - nowMs();

@@ -27,18 +27,32 @@ export interface RateLimitResult {
 }
 
 /**
- * Counts one request against `rule` at time `now` (the context clock) and says whether it is
- * allowed. The window index is part of the key, so a window's counter is never reused even if
- * its expiry were lost; the expiry only cleans up.
+ * Counts one request against each of `rules` at time `now` (the context clock), in one round trip
+ * to the store, and says for each whether it is allowed. The window index is part of the key, so a
+ * window's counter is never reused even if its expiry were lost; the expiry only cleans up.
  */
+export async function consumeRateLimits(
+  store: SharedStore,
+  rules: readonly RateLimitRule[],
+  now: Date,
+): Promise<RateLimitResult[]> {
+  const windows = rules.map((rule) => Math.floor(now.getTime() / rule.windowMs));
+  const counts = await store.incrWindows(
+    rules.map((rule, i) => ({ key: `ratelimit:${rule.key}:${windows[i]}`, ttlMs: rule.windowMs })),
+  );
+  return rules.map((rule, i) => {
+    const count = counts[i] as number;
+    return {
+      allowed: count <= rule.limit,
+      limit: rule.limit,
+      remaining: Math.max(0, rule.limit - count),
+      resetAt: new Date(((windows[i] as number) + 1) * rule.windowMs),
+    };
+  });
+}
+
+/** `consumeRateLimits` for one rule. */
 export async function consumeRateLimit(store: SharedStore, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
-  const window = Math.floor(now.getTime() / rule.windowMs);
-  const resetAt = new Date((window + 1) * rule.windowMs);
-  const count = await store.incr(`ratelimit:${rule.key}:${window}`, { ttlMs: rule.windowMs });
-  return {
-    allowed: count <= rule.limit,
-    limit: rule.limit,
-    remaining: Math.max(0, rule.limit - count),
-    resetAt,
-  };
+  const [result] = await consumeRateLimits(store, [rule], now);
+  return result as RateLimitResult;
 }

@@ -98,6 +98,33 @@ export function describeSharedStoreContract(name: string, createStore: () => Pro
       expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     });
 
+    it('counts several windows at once, each as incr would, none lost under concurrency', async () => {
+      const store = await open();
+      expect(await store.incrWindows([])).toEqual([]);
+      await store.incr('b', { ttlMs: 60_000 });
+      expect(
+        await store.incrWindows([
+          { key: 'a', ttlMs: 10_000 },
+          { key: 'b', ttlMs: 10_000 },
+        ]),
+      ).toEqual([1, 2]);
+      // A counter keeps the expiry it was created with.
+      expect(await store.ttlMs('a')).toBeLessThanOrEqual(10_000);
+      expect(await store.ttlMs('b')).toBeGreaterThan(10_000);
+      const pairs = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          store.incrWindows([
+            { key: 'x', ttlMs: 10_000 },
+            { key: 'y', ttlMs: 10_000 },
+          ]),
+        ),
+      );
+      const sorted = (values: number[]) => [...values].sort((p, q) => p - q);
+      const counts = Array.from({ length: 30 }, (_, i) => i + 1);
+      expect(sorted(pairs.map(([x]) => x as number))).toEqual(counts);
+      expect(sorted(pairs.map(([, y]) => y as number))).toEqual(counts);
+    });
+
     it('starts a new counter after the window expires', async () => {
       const store = await open();
       await store.incr('win', { ttlMs: 80 });

@@ -24,6 +24,12 @@ export interface SharedStore {
    * key is created by this call and `ttlMs` is given, it expires after `ttlMs` (a fixed window).
    */
   incr(key: string, options?: { by?: number; ttlMs?: number }): Promise<number>;
+  /**
+   * `incr(key, { ttlMs })` for each counter, in one round trip (one MULTI on Redis), each counter
+   * atomic on its own; the new values in the same order. A request counted against two limits
+   * (per address and per lead) pays one round trip to Upstash instead of two.
+   */
+  incrWindows(counters: readonly { key: string; ttlMs: number }[]): Promise<number[]>;
   /** Milliseconds until `key` expires; `null` when it has no expiry or does not exist. */
   ttlMs(key: string): Promise<number | null>;
   /** Round-trips to the store; used by the health check. */

@@ -83,6 +83,18 @@ export function createUpstashStore(redis: Redis, options: UpstashStoreOptions): 
       const [, value] = await tx.exec<[unknown, number]>();
       return Number(value);
     },
+    async incrWindows(counters) {
+      if (counters.length === 0) return [];
+      // As `incr` with a TTL, every counter in one transaction: create at 0 with its expiry if
+      // absent, then add one; the values are every second reply.
+      const tx = redis.multi();
+      for (const { key, ttlMs } of counters) {
+        tx.set(k(key), '0', { nx: true, px: ttlMs });
+        tx.incr(k(key));
+      }
+      const replies = await tx.exec<unknown[]>();
+      return counters.map((_, i) => Number(replies[2 * i + 1]));
+    },
     async ttlMs(key) {
       const ms = await redis.pttl(k(key));
       // PTTL: -2 = no such key, -1 = no expiry.
