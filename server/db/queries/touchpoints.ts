@@ -1,10 +1,29 @@
 /** Touchpoint writes and reads (SPEC §2.1): recorded once, never lost. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../client.js';
 import { contentItems, touchpoints } from '../schema/index.js';
 
 export type TouchpointInsert = typeof touchpoints.$inferInsert;
 export type TouchpointRow = typeof touchpoints.$inferSelect;
+
+/** The touchpoint columns in the table's order, by their database names. */
+const TOUCHPOINT_COLUMNS = Object.values(getTableColumns(touchpoints)).map((column) => column.name);
+
+/** A row as `json_populate_recordset` reads it: database column names, times as ISO strings. */
+function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
+  return {
+    id: row.id,
+    lead_id: row.leadId,
+    type: row.type,
+    occurred_at: row.occurredAt.toISOString(),
+    received_at: (row.receivedAt ?? new Date()).toISOString(),
+    channel: row.channel ?? null,
+    campaign_id: row.campaignId ?? null,
+    content_id: row.contentId ?? null,
+    referrer: row.referrer ?? null,
+    props: row.props ?? {},
+  };
+}
 
 /**
  * Inserts the touchpoints whose id is new for their lead and returns them, each with the journey
@@ -14,6 +33,11 @@ export type TouchpointRow = typeof touchpoints.$inferSelect;
  * waits for the other transaction and then does nothing (PostgreSQL's unique-index check), so two
  * copies arriving at once count once. Rows go in id order so that two batches sharing ids lock
  * them in the same order and cannot deadlock.
+ *
+ * The rows travel as one JSON parameter read by `json_populate_recordset`, not as a multi-row
+ * VALUES: drizzle types every bound parameter on its own (a 100-event batch binds 1,000), which
+ * was a fifth of the server's CPU under load (issue 12, docs/performance.md); one text parameter
+ * costs one JSON.stringify and reads the same on PGlite and node-postgres.
  */
 export async function insertNewTouchpoints(
   tx: Transaction,
@@ -21,9 +45,11 @@ export async function insertNewTouchpoints(
 ): Promise<Map<string, string | null>> {
   if (rows.length === 0) return new Map();
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const columns = sql.raw(TOUCHPOINT_COLUMNS.map((name) => `"${name}"`).join(', '));
+  const json = JSON.stringify(sorted.map(toJsonRow));
   const inserted = await tx
     .insert(touchpoints)
-    .values(sorted)
+    .select(sql`select ${columns} from json_populate_recordset(null::${touchpoints}, ${json}::json)`)
     .onConflictDoNothing({ target: [touchpoints.leadId, touchpoints.id] })
     .returning({
       id: touchpoints.id,
