@@ -6,6 +6,8 @@ export const TEXT = {
   registerButton: '去登记',
   bindPhone: '使用微信手机号',
   phoneBound: '手机号已更新',
+  workbench: '工作台',
+  workbenchNote: (name: string) => `${name}，进入课程顾问工作台 ›`,
   bookings: '我的预约',
   noBookings: '还没有预约试听课',
   cancel: '取消预约',
