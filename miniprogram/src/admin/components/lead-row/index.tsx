@@ -2,6 +2,7 @@ import type { StaffLeadListItem } from '@scrm/shared';
 import { Text, View } from '@tarojs/components';
 import { formatAgo, formatSlaDue, formatSource } from '../../format';
 import { WORKBENCH_TEXT as T } from '../../text';
+import '../../workbench.css';
 import './index.css';
 
 export interface LeadRowProps {
@@ -21,7 +22,7 @@ export function LeadRow({ lead, isOwnerShown = false, onOpen }: LeadRowProps) {
         <Text className="lead-row__phone">{lead.phoneMasked ?? '无手机号'}</Text>
         <Text className="lead-row__score">{lead.score.toFixed(1)}</Text>
       </View>
-      <View className="lead-row__tags">
+      <View className="tags">
         <Text className="tag tag--stage">{`${lead.stageCode} ${lead.stageLabel}`}</Text>
         <Text className="tag">{lead.journeyLabel}</Text>
         <Text className="tag">{formatSource(lead.source)}</Text>

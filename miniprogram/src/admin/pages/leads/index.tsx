@@ -11,6 +11,7 @@ import { type LeadFilters, useLeadList } from '../../hooks/use-lead-list';
 import { canUseDemoStaff } from '../../hooks/use-staff-session';
 import { WORKBENCH_TEXT as T } from '../../text';
 import { TEXT } from './text';
+import '../../workbench.css';
 import './index.css';
 
 const open = (url: string) => Taro.navigateTo({ url });
