@@ -27,7 +27,8 @@ export function ActionSheet(props: ActionSheetProps) {
         </View>
         {props.children}
         {props.error && <Text className="form-error">{props.error}</Text>}
-        <Button className="primary-button" disabled={props.isPending} onClick={props.onSubmit}>
+        {/* `disabled={false}` still renders the attribute in H5, where `[disabled]` styles it as off. */}
+        <Button className="primary-button" disabled={props.isPending || undefined} onClick={props.onSubmit}>
           {props.isPending ? '提交中…' : (props.submitLabel ?? '提交')}
         </Button>
       </View>

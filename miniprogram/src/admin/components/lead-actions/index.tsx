@@ -5,14 +5,16 @@ import { useState } from 'react';
 import type { LeadActionName } from '../../hooks/use-lead-action';
 import { EnrolForm } from './enrol-form';
 import { BantForm, FollowUpForm, ReturnForm } from './forms';
+import { ReassignForm } from './reassign-form';
 import './index.css';
 
-type FormName = 'return' | 'followUp' | 'qualify' | 'enrol';
+type FormName = 'return' | 'followUp' | 'qualify' | 'enrol' | 'reassign';
 
 export interface LeadActionsProps {
   detail: StaffLeadDetail;
   pending: LeadActionName | null;
   run: (name: LeadActionName, body?: Record<string, unknown>) => Promise<string | null>;
+  onChanged: () => void;
 }
 
 const confirm = async (content: string) => (await Taro.showModal({ title: '', content })).confirm;
@@ -21,7 +23,7 @@ const confirm = async (content: string) => (await Taro.showModal({ title: '', co
  * The buttons the API says the viewer may use on this lead now (`allowedActions`), and the form
  * behind each one that needs more than a tap.
  */
-export function LeadActions({ detail, pending, run }: LeadActionsProps) {
+export function LeadActions({ detail, pending, run, onChanged }: LeadActionsProps) {
   const [form, setForm] = useState<FormName | null>(null);
   const allowed = new Set(detail.allowedActions);
   const isBusy = pending !== null;
@@ -47,6 +49,12 @@ export function LeadActions({ detail, pending, run }: LeadActionsProps) {
         if (await confirm('确定把这条线索放回公海吗？')) void run('release');
       },
     },
+    {
+      key: 'reassign',
+      label: '改派',
+      isShown: detail.viewer.role === 'manager' && detail.lead.lifecycleStage !== 'customer',
+      onTap: () => setForm('reassign'),
+    },
   ];
   const shown = buttons.filter((b) => b.isShown);
 
@@ -65,6 +73,14 @@ export function LeadActions({ detail, pending, run }: LeadActionsProps) {
       {form === 'return' && <ReturnForm {...formProps('return')} />}
       {form === 'followUp' && <FollowUpForm {...formProps('followUp')} />}
       {form === 'qualify' && <BantForm {...formProps('qualify')} bant={detail.lead.bant} />}
+      {form === 'reassign' && (
+        <ReassignForm
+          leadId={detail.lead.id}
+          currentOwnerId={detail.lead.owner?.id ?? null}
+          onDone={onChanged}
+          onClose={close}
+        />
+      )}
       {form === 'enrol' && <EnrolForm {...formProps('enrol')} defaultCourseId={detail.lead.course?.id ?? null} />}
     </View>
   );

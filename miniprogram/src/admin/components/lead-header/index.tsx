@@ -25,7 +25,10 @@ export function LeadHeader({ detail }: { detail: StaffLeadDetail }) {
           {lead.phone ? (
             <View className="lead-header__phone-row">
               <Text className="lead-header__phone" onClick={call}>
-                {`📞 ${isRevealed ? lead.phone : (lead.phoneMasked ?? '')}`}
+                {isRevealed ? lead.phone : (lead.phoneMasked ?? '')}
+              </Text>
+              <Text className="lead-header__call" onClick={call}>
+                拨打
               </Text>
               {!isRevealed && (
                 <Text className="lead-header__reveal" onClick={() => setRevealed(true)}>

@@ -31,7 +31,7 @@ function LeadView({ leadId }: { leadId: string }) {
   return (
     <View className="lead">
       <LeadHeader detail={data} />
-      <LeadActions detail={data} pending={pending} run={run} />
+      <LeadActions detail={data} pending={pending} run={run} onChanged={detail.reload} />
       <ScoreBreakdown score={data.score} />
       <LeadBookings
         bookings={data.bookings}
