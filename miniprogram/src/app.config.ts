@@ -21,7 +21,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index'],
+      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index', 'pages/import/index'],
     },
   ],
   window: {
