@@ -72,6 +72,7 @@ const SOURCE_LABELS: Record<string, string> = {
   share: '好友分享',
   referral: '好友推荐',
   fair: '展会',
+  event_qr: '活动二维码',
   poster: '海报',
   seminar: '讲座',
   advisor_card: '顾问名片',

@@ -48,7 +48,6 @@ export function LeadHeader({ detail }: { detail: StaffLeadDetail }) {
       <View className="tags">
         <Text className="tag tag--stage">{`${lead.stageCode} ${lead.stageLabel}`}</Text>
         <Text className="tag">{lead.journeyLabel}</Text>
-        {score.isMql && <Text className="tag tag--accent">MQL</Text>}
         <Text className="tag">{formatSource(lead.source)}</Text>
       </View>
       <Text className="muted">

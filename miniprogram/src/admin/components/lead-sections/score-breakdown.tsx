@@ -12,7 +12,9 @@ export function ScoreBreakdown({ score }: { score: StaffLeadDetail['score'] }) {
           <View key={line.ruleId} className="lead-sections__line">
             <Text className="lead-sections__label">{line.label}</Text>
             <Text className="tag">{line.dimension === 'fit' ? '匹配' : '互动'}</Text>
-            <Text className={line.points < 0 ? 'lead-sections__minus' : 'lead-sections__plus'}>
+            <Text
+              className={line.points < 0 ? 'lead-sections__minus' : line.points > 0 ? 'lead-sections__plus' : 'muted'}
+            >
               {line.points > 0 ? `+${line.points}` : String(line.points)}
             </Text>
           </View>

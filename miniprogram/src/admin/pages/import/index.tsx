@@ -27,7 +27,7 @@ function ImportView() {
   const busy = isPending || undefined;
 
   return (
-    <View className="import">
+    <View className="workbench-page import">
       <Text className="muted">{FORMAT_NOTE}</Text>
       <Text className="field-label">名单名称</Text>
       <Input

@@ -29,7 +29,7 @@ function LeadView({ leadId }: { leadId: string }) {
   if (!detail.data) return <PageStatus kind="loading" />;
   const data = detail.data;
   return (
-    <View className="lead">
+    <View className="workbench-page lead">
       <LeadHeader detail={data} />
       <LeadActions detail={data} pending={pending} run={run} onChanged={detail.reload} />
       <ScoreBreakdown score={data.score} />

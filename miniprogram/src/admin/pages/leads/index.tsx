@@ -39,7 +39,7 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
   const { view, ...rest } = filters;
   const isFiltered = Boolean(rest.stage ?? rest.journey ?? rest.source ?? rest.q);
   return (
-    <View className="leads">
+    <View className="workbench-page leads">
       <View className="leads__header">
         <Text className="leads__who">{T.signedInAs(staff.name, TEXT.roles[staff.role])}</Text>
         {isManager && (

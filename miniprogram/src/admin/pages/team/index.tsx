@@ -28,7 +28,7 @@ function TeamView() {
   if (!team.data) return <PageStatus kind="loading" />;
   const { advisors } = team.data;
   return (
-    <View className="team">
+    <View className="workbench-page team">
       <Text className="muted">
         近 30 天的接单与超时；转化率 = 报名 / 接受过的线索。改派单条线索请在线索详情中操作。
       </Text>
