@@ -198,7 +198,37 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     await staff.locator('.me').last().getByText('工作台', { exact: true }).click();
     await current('.leads').getByText(`${advisorName} · 课程顾问`).waitFor();
   });
+
+  it('an invited prospect joins with the code and reaches the workbench', async () => {
+    // The manager invites (as from any phone); the prospect redeems the code from Me.
+    const login = await postJson(`${product.url}/api/auth/login`, { code: `dev-manager.${Date.now()}` });
+    const managerToken = (login.staff as { token: string }).token;
+    const campuses = (await (await fetch(`${product.url}/api/campuses`)).json()) as { campuses: { id: string }[] };
+    const invitation = await postJson(
+      `${product.url}/api/staff/invitations`,
+      { name: '新来的顾问', role: 'advisor', campusIds: [campuses.campuses[0]?.id] },
+      managerToken,
+    );
+
+    await prospect.goto(`${product.url}/#/pages/me/index`);
+    await prospect.locator('.me').last().getByText('使用邀请码加入工作台', { exact: false }).click();
+    const gate = prospect.locator('.staff-gate').last();
+    await gate.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill('AAAA-BBBB-CCCC');
+    await gate.getByText('加入工作台', { exact: true }).click();
+    await gate.locator('.form-error').getByText('邀请码无效或已过期').waitFor();
+    await gate.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(String(invitation.code));
+    await gate.getByText('加入工作台', { exact: true }).click();
+    await prospect.locator('.leads').last().getByText('新来的顾问 · 课程顾问').waitFor();
+  });
 });
+
+async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
 
 /** The lead id of the lead page the browser shows (`…/lead/index?id=…`). */
 async function leadIdOf(page: Page): Promise<string> {

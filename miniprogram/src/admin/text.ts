@@ -1,7 +1,7 @@
 /** Chinese texts of the workbench (the `admin` subpackage), in one place. */
 export const WORKBENCH_TEXT = {
   notStaffTitle: '员工工作台',
-  notStaff: '当前微信未绑定员工账号。请联系主管获取邀请码。',
+  notStaff: '当前微信未绑定员工账号。已有邀请码的员工请在下方输入；没有的请联系主管。',
   demoTitle: '演示账号（仅限本地演示环境）',
   demoNote: '选择一个演示员工登录：',
   demoUsers: {

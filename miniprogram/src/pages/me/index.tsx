@@ -107,6 +107,11 @@ export default function MePage() {
           {TEXT.deleteData}
         </Text>
       </View>
+      {!staff && (
+        <Text className="me__staff-link muted" onClick={() => Taro.navigateTo({ url: '/admin/pages/leads/index' })}>
+          {TEXT.staffJoin}
+        </Text>
+      )}
       <PrivacyConsent consent={privacyConsent} />
     </View>
   );

@@ -8,6 +8,7 @@ export const TEXT = {
   phoneBound: '手机号已更新',
   workbench: '工作台',
   workbenchNote: (name: string) => `${name}，进入课程顾问工作台 ›`,
+  staffJoin: '机构员工？使用邀请码加入工作台',
   bookings: '我的预约',
   noBookings: '还没有预约试听课',
   cancel: '取消预约',

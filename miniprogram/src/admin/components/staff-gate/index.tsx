@@ -5,6 +5,8 @@ import { DEMO_STAFF_USERS } from '../../../api/taro-login';
 import { PageStatus } from '../../../components/page-status';
 import { canUseDemoStaff, useStaffSession } from '../../hooks/use-staff-session';
 import { WORKBENCH_TEXT as T } from '../../text';
+import { JoinForm } from '../join-form';
+import '../../workbench.css';
 import './index.css';
 
 export interface StaffGateProps {
@@ -31,7 +33,7 @@ export function DemoStaffPicker({ onPick }: { onPick: (user: string) => void }) 
 
 /**
  * Every workbench page sits behind this: it waits for the login, and shows who may not enter
- * (a WeChat user who is not staff) a Chinese explanation instead of the page.
+ * (a WeChat user who is not staff) a Chinese explanation and the invitation form instead.
  */
 export function StaffGate({ children }: StaffGateProps) {
   const session = useStaffSession();
@@ -43,6 +45,7 @@ export function StaffGate({ children }: StaffGateProps) {
       <View className="staff-gate">
         <Text className="staff-gate__title">{T.notStaffTitle}</Text>
         <Text className="muted">{T.notStaff}</Text>
+        <JoinForm onJoined={session.rejoin} />
         <DemoStaffPicker onPick={session.signInAsDemo} />
       </View>
     );
