@@ -96,6 +96,14 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     await list.getByText('赵主管 · 主管').waitFor();
     await list.locator('.lead-row').first().waitFor();
     await shot('1-manager-team');
+    // Infinite scroll: the first page is 20 rows; reaching the bottom appends the next (cursor).
+    expect(await list.locator('.lead-row').count()).toBe(20);
+    for (let i = 0; i < 20 && (await list.locator('.lead-row').count()) <= 20; i += 1) {
+      await staff.mouse.wheel(0, 4000);
+      await staff.waitForTimeout(250);
+    }
+    expect(await list.locator('.lead-row').count()).toBeGreaterThan(20);
+    await staff.evaluate('window.scrollTo(0, 0)');
 
     await list.locator('input[placeholder="搜索姓名或手机号"]').fill(PROSPECT.name);
     await list.getByText('搜索', { exact: true }).click();
