@@ -197,6 +197,35 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     );
   });
 
+  it('the advisor claims a lead from the pool and puts it back', async () => {
+    await staff.goto(`${product.url}/#/admin/pages/leads/index`);
+    const list = current('.leads');
+    await list.locator('.staff-counters').getByText('今日领取').waitFor();
+    await list.getByText('公海', { exact: true }).click();
+    await list.locator('.lead-row').first().waitFor();
+    await shot('10-pool');
+
+    // One the API lets this advisor claim (not one they returned or let lapse before).
+    const pool = await staffApi<ListStaffLeadsResponse>('/api/staff/leads?view=pool');
+    let claimable: string | null = null;
+    for (const item of pool.items) {
+      const detail = await staffApi<StaffLeadDetail>(`/api/staff/leads/${item.id}`);
+      if (detail.allowedActions.includes('claim')) {
+        claimable = item.id;
+        break;
+      }
+    }
+    if (!claimable) throw new Error('no claimable lead in the pool of the demo');
+    await staff.goto(`${product.url}/#/admin/pages/lead/index?id=${claimable}`);
+    const actions = current('.lead').locator('.lead-actions');
+    await actions.getByText('领取', { exact: true }).click();
+    await actions.getByText('放回公海', { exact: true }).click();
+    await staff.getByText('确定', { exact: true }).last().click();
+    await actions.getByText('领取', { exact: true }).waitFor();
+    const after = await staffApi<StaffLeadDetail>(`/api/staff/leads/${claimable}`);
+    expect(after.lead.owner).toBeNull();
+  });
+
   it('Me offers the 工作台 to staff only', async () => {
     await prospect.goto(`${product.url}/#/pages/me/index`);
     await prospect.locator('.me').last().getByText('我的预约').waitFor();

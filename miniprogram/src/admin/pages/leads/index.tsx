@@ -6,8 +6,10 @@ import type { StaffSession } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
 import { LeadFiltersBar } from '../../components/lead-filters';
 import { LeadRow } from '../../components/lead-row';
+import { StaffCounters } from '../../components/staff-counters';
 import { DemoStaffPicker, StaffGate } from '../../components/staff-gate';
 import { type LeadFilters, useLeadList } from '../../hooks/use-lead-list';
+import { useStaffMe } from '../../hooks/use-staff-me';
 import { canUseDemoStaff } from '../../hooks/use-staff-session';
 import { WORKBENCH_TEXT as T } from '../../text';
 import { TEXT } from './text';
@@ -22,14 +24,19 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
   const [filters, setFilters] = useState<LeadFilters>({ view: views[0] ?? 'mine' });
   const [isSwitching, setSwitching] = useState(false);
   const list = useLeadList(filters);
+  const me = useStaffMe();
   const isFirstShow = useRef(true);
 
   // Back from a lead page: its state may have changed (accepted, returned, claimed).
   useDidShow(() => {
     if (isFirstShow.current) isFirstShow.current = false;
-    else void list.refresh();
+    else {
+      void list.refresh();
+      me.reload();
+    }
   });
   usePullDownRefresh(() => {
+    me.reload();
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
@@ -53,6 +60,7 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
           </View>
         )}
       </View>
+      {!isManager && me.data && <StaffCounters me={me.data} />}
       <View className="leads__tabs">
         {views.map((v) => (
           <Text
