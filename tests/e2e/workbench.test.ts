@@ -1,14 +1,14 @@
 /**
  * The advisor workbench in the browser (issue 9 "Done when"): `npm start`'s server with the H5
  * build, headless Chromium with two contexts at once. A prospect registers and books a trial; the
- * manager (`dev-manager`) sees the lead routed; the advisor it was routed to (`dev-advisorN`)
- * finds it under 我的 with a masked phone, opens it (the timeline shows the registration and the
- * booking), accepts, logs a call, marks the trial attended and records an enrolment. The API then
- * says the lead is a customer and the amount is stored. Screenshots of every admin page at
+ * manager (`dev-manager`) sees the lead routed and hands it to the campus's other advisor
+ * (`dev-advisorN`), who finds it under 我的 with a masked phone, opens it (the timeline shows the
+ * registration and the booking), accepts, logs a call, marks the trial attended and records an
+ * enrolment. The API then says the lead is a customer and the amount is stored. Screenshots of every admin page at
  * 375×812 go to test-results/screenshots/ (not committed).
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import type { ListStaffLeadsResponse, StaffLeadDetail } from '@scrm/shared';
+import type { ListStaffLeadsResponse, ListTeamResponse, StaffLeadDetail } from '@scrm/shared';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADVISOR_NAMES } from '../../server/services/seed/demo-catalog.js';
@@ -90,7 +90,7 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
 
   let advisorName = '';
 
-  it('the manager sees the new lead routed to an advisor of its campus', async () => {
+  it('the manager sees the new lead routed to an advisor of its campus and reassigns it', async () => {
     await signInAs('主管');
     const list = current('.leads');
     await list.getByText('赵主管 · 主管').waitFor();
@@ -121,6 +121,26 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     await row.getByText(advisorName).waitFor();
     await row.getByText('139****5678').waitFor();
     await shot('2-manager-search');
+
+    // 批量改派: the manager hands it to the other advisor of its campus.
+    const { advisors } = await staffApi<ListTeamResponse>('/api/staff/team');
+    const owner = advisors.find((a) => a.name === advisorName);
+    const partner = advisors.find(
+      (a) => a.role === 'advisor' && a.id !== owner?.id && a.campusIds.some((c) => owner?.campusIds.includes(c)),
+    );
+    if (!partner) throw new Error(`no other advisor shares a campus with ${advisorName}`);
+    await list.getByText('批量改派', { exact: true }).click();
+    await row.click();
+    await current('.bulk-bar').getByText('已选 1 条').waitFor();
+    await current('.bulk-bar').getByText('改派', { exact: true }).click();
+    const sheet = staff.locator('.action-sheet').last();
+    await sheet.getByText(partner.name, { exact: false }).click();
+    await shot('2b-bulk-reassign');
+    await sheet.getByText('提交', { exact: true }).click();
+    await row.getByText(partner.name).waitFor();
+    const moved = await staffApi<ListStaffLeadsResponse>(`/api/staff/leads?view=team&q=13912345678`);
+    expect(moved.items[0]?.owner?.name).toBe(partner.name);
+    advisorName = partner.name;
 
     await staff.goto(`${product.url}/#/admin/pages/team/index`);
     await current('.team').getByText(advisorName).first().waitFor();

@@ -75,7 +75,7 @@ export function LeadActions({ detail, pending, run, onChanged }: LeadActionsProp
       {form === 'qualify' && <BantForm {...formProps('qualify')} bant={detail.lead.bant} />}
       {form === 'reassign' && (
         <ReassignForm
-          leadId={detail.lead.id}
+          leadIds={[detail.lead.id]}
           currentOwnerId={detail.lead.owner?.id ?? null}
           onDone={onChanged}
           onClose={close}

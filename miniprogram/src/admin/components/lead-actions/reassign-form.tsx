@@ -10,14 +10,15 @@ import { ActionSheet } from '../action-sheet';
 import { ChoiceChips } from '../choice-chips';
 
 export interface ReassignFormProps {
-  leadId: string;
+  leadIds: string[];
+  /** Left out of the choices (the single lead's owner). */
   currentOwnerId: string | null;
   onDone: () => void;
   onClose: () => void;
 }
 
-/** 改派 (managers): hand this lead to another active advisor (`POST /api/staff/leads/reassign`). */
-export function ReassignForm({ leadId, currentOwnerId, onDone, onClose }: ReassignFormProps) {
+/** 改派 (managers): hand one or many leads to an active advisor (`POST /api/staff/leads/reassign`). */
+export function ReassignForm({ leadIds, currentOwnerId, onDone, onClose }: ReassignFormProps) {
   const team = useApiData(() => api.request('/api/staff/team', { as: 'staff', schema: listTeamResponseSchema }));
   const [advisorId, setAdvisorId] = useState<string>();
   const [error, setError] = useState<string | null>(null);
@@ -35,17 +36,20 @@ export function ReassignForm({ leadId, currentOwnerId, onDone, onClose }: Reassi
       const reply = await api.request('/api/staff/leads/reassign', {
         as: 'staff',
         method: 'POST',
-        body: { requestId: requestId.current, leadIds: [leadId], advisorId },
+        body: { requestId: requestId.current, leadIds, advisorId },
         schema: reassignLeadsResponseSchema,
       });
-      const refusal = reply.refused[0]?.message ?? null;
-      // A refusal was answered and recorded under this id: a new choice needs a new request.
+      // The answer is recorded under this id: another choice needs another request.
       requestId.current = createUuidV4(getPlatformRandomBytes());
-      setError(refusal);
-      if (refusal === null) {
-        void Taro.showToast({ title: '已改派', icon: 'success' });
-        onDone();
+      const first = reply.refused[0];
+      if (reply.reassigned.length > 0) onDone();
+      if (!first) {
+        void Taro.showToast({ title: `已改派 ${reply.reassigned.length} 条`, icon: 'success' });
         onClose();
+      } else if (leadIds.length === 1) {
+        setError(first.message);
+      } else {
+        setError(`已改派 ${reply.reassigned.length} 条，${reply.refused.length} 条未改派：${first.message}`);
       }
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.userMessage : API_MESSAGES.unknown);

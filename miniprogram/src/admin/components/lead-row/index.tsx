@@ -10,14 +10,20 @@ export interface LeadRowProps {
   /** Show the owner (the manager's team view). */
   isOwnerShown?: boolean;
   onOpen: (id: string) => void;
+  /** In selection mode: a tap picks the row instead of opening it. */
+  selection?: { isSelected: boolean; onToggle: (id: string) => void };
 }
 
 /** One lead of the ranked list: who, how to reach them (masked), where they stand, what is due. */
-export function LeadRow({ lead, isOwnerShown = false, onOpen }: LeadRowProps) {
+export function LeadRow({ lead, isOwnerShown = false, onOpen, selection }: LeadRowProps) {
   const isAwaitingAccept = lead.owner !== null && lead.acceptedAt === null && lead.slaDueAt !== null;
   return (
-    <View className="card lead-row" onClick={() => onOpen(lead.id)}>
+    <View
+      className={`card lead-row ${selection?.isSelected ? 'lead-row--selected' : ''}`}
+      onClick={() => (selection ? selection.onToggle(lead.id) : onOpen(lead.id))}
+    >
       <View className="lead-row__top">
+        {selection && <Text className="lead-row__check">{selection.isSelected ? '✓' : ''}</Text>}
         <Text className="lead-row__name">{lead.name ?? '未留名'}</Text>
         <Text className="lead-row__phone">{lead.phoneMasked ?? '无手机号'}</Text>
         <Text className="lead-row__score">{lead.score.toFixed(1)}</Text>

@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { StaffSession } from '../../../api';
-import { PageStatus } from '../../../components/page-status';
+import { BulkReassignBar } from '../../components/bulk-reassign-bar';
 import { LeadFiltersBar } from '../../components/lead-filters';
-import { LeadRow } from '../../components/lead-row';
+import { LeadList } from '../../components/lead-list';
 import { StaffCounters } from '../../components/staff-counters';
 import { DemoStaffPicker, StaffGate } from '../../components/staff-gate';
 import { type LeadFilters, useLeadList } from '../../hooks/use-lead-list';
+import { useSelection } from '../../hooks/use-selection';
 import { useStaffMe } from '../../hooks/use-staff-me';
 import { canUseDemoStaff } from '../../hooks/use-staff-session';
 import { WORKBENCH_TEXT as T } from '../../text';
@@ -25,6 +26,7 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
   const [isSwitching, setSwitching] = useState(false);
   const list = useLeadList(filters);
   const me = useStaffMe();
+  const selection = useSelection();
   const isFirstShow = useRef(true);
 
   // Back from a lead page: its state may have changed (accepted, returned, claimed).
@@ -57,6 +59,9 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
             <Text className="leads__link" onClick={() => open('/admin/pages/import/index')}>
               {TEXT.import}
             </Text>
+            <Text className="leads__link" onClick={selection.selected ? selection.stop : selection.start}>
+              {TEXT.bulkReassign}
+            </Text>
           </View>
         )}
       </View>
@@ -66,39 +71,33 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
           <Text
             key={v}
             className={`leads__tab ${v === view ? 'leads__tab--active' : ''}`}
-            onClick={() => setFilters({ ...filters, view: v })}
+            onClick={() => {
+              selection.stop();
+              setFilters({ ...filters, view: v });
+            }}
           >
             {STAFF_LEAD_VIEW_LABELS[v]}
           </Text>
         ))}
       </View>
       <LeadFiltersBar value={rest} onChange={(next) => setFilters({ view, ...next })} />
-      {list.status === 'loading' && <PageStatus kind="loading" />}
-      {list.status === 'error' && list.items.length === 0 && (
-        <PageStatus kind="error" message={list.userMessage ?? undefined} onRetry={() => void list.refresh()} />
-      )}
-      {list.status === 'ready' && list.items.length === 0 && (
-        <PageStatus kind="empty" message={isFiltered ? T.emptyFiltered : T.empty[view]} />
-      )}
-      {list.status !== 'loading' &&
-        list.items.map((lead) => (
-          <LeadRow
-            key={lead.id}
-            lead={lead}
-            isOwnerShown={view === 'team' || view === 'overdue'}
-            onOpen={(id) => open(`/admin/pages/lead/index?id=${id}`)}
-          />
-        ))}
-      {list.items.length > 0 && (
-        <Text className="leads__more muted" onClick={() => list.status === 'error' && void list.loadMore()}>
-          {list.status === 'more'
-            ? T.loadingMore
-            : list.status === 'error'
-              ? T.loadMoreFailed
-              : list.hasMore
-                ? ''
-                : T.noMore}
-        </Text>
+      <LeadList
+        list={list}
+        view={view}
+        isFiltered={isFiltered}
+        onOpen={(id) => open(`/admin/pages/lead/index?id=${id}`)}
+        selected={selection.selected}
+        onToggle={selection.toggle}
+      />
+      {selection.selected && (
+        <BulkReassignBar
+          leadIds={[...selection.selected]}
+          onCancel={selection.stop}
+          onDone={() => {
+            selection.stop();
+            void list.refresh();
+          }}
+        />
       )}
       {canUseDemoStaff && (
         <View className="leads__switch">

@@ -4,4 +4,5 @@ export const TEXT = {
   roles: { advisor: '课程顾问', manager: '主管' },
   team: '团队',
   import: '导入名单',
+  bulkReassign: '批量改派',
 } as const;
