@@ -246,6 +246,24 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     expect(after.lead.owner).toBeNull();
   });
 
+  it('the list says so in Chinese when nothing matches and when the network fails, and retries', async () => {
+    await staff.goto(`${product.url}/#/admin/pages/leads/index`);
+    const list = current('.leads');
+    await list.locator('.lead-row').first().waitFor();
+    await list.locator('input[placeholder="搜索姓名或手机号"]').fill('查无此人');
+    await list.getByText('搜索', { exact: true }).click();
+    await list.locator('.page-status--empty').getByText('没有符合条件的线索').waitFor();
+
+    await staff.route('**/api/staff/leads?**', (route) => route.abort('internetdisconnected'));
+    await list.locator('.leads__tab', { hasText: '超时' }).click();
+    await list.locator('.page-status--error').getByText('网络连接失败，请检查网络后重试').waitFor();
+    await shot('11-offline');
+    await staff.unroute('**/api/staff/leads?**');
+    await list.locator('.page-status--error').getByText('重试', { exact: true }).click();
+    await list.locator('.page-status--empty').getByText('没有符合条件的线索').waitFor();
+    expect(await list.locator('.page-status--error').count()).toBe(0);
+  });
+
   it('Me offers the 工作台 to staff only', async () => {
     await prospect.goto(`${product.url}/#/pages/me/index`);
     await prospect.locator('.me').last().getByText('我的预约').waitFor();
