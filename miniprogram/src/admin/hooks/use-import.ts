@@ -8,7 +8,13 @@ import { useState } from 'react';
 import { ApiError, api } from '../../api';
 import { API_MESSAGES } from '../../api/messages';
 import { createUuidV4, getPlatformRandomBytes } from '../../tracking/uuid';
-import { type ChosenFile, chooseCsvFile } from '../platform/choose-csv';
+
+export interface ChosenFile {
+  name: string;
+  /** The file's bytes, base64 (the import API takes them so, to keep GBK intact). */
+  base64: string;
+  bytes: number;
+}
 
 export interface ImportOptions {
   listName: string;
@@ -19,9 +25,10 @@ export interface ImportOptions {
 /**
  * An offline list into the pool (`POST /api/staff/imports`): pick the file, preview it (a dry
  * run: every row's error, nothing written), then import. Importing the same file again creates
- * nothing new (the API dedupes by phone).
+ * nothing new (the API dedupes by phone). `chooseFile` is the page's picker: a WeChat private
+ * API, which the privacy rules want called from the page that shows the consent popup.
  */
-export function useImport() {
+export function useImport(chooseFile: () => Promise<ChosenFile | null>) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [result, setResult] = useState<ImportLeadsResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +37,7 @@ export function useImport() {
   const choose = async () => {
     setError(null);
     try {
-      const chosen = await chooseCsvFile();
+      const chosen = await chooseFile();
       if (!chosen) return;
       if (chosen.base64.length > MAX_IMPORT_BASE64_CHARS) {
         setError('文件过大，请使用命令行导入（npm run leads:import）');

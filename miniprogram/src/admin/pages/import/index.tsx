@@ -2,11 +2,14 @@ import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, listCampusesResponseSchema } from '
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../api';
+import { PrivacyConsent } from '../../../components/privacy-consent';
 import { useApiData } from '../../../hooks/use-api-data';
+import { privacyConsent } from '../../../privacy';
 import { ChoiceChips } from '../../components/choice-chips';
 import { ImportResult } from '../../components/import-result';
 import { StaffGate } from '../../components/staff-gate';
 import { useImport } from '../../hooks/use-import';
+import { chooseCsvFile } from './choose-csv';
 import '../../workbench.css';
 import './index.css';
 
@@ -18,7 +21,7 @@ function ImportView() {
   const campuses = useApiData(() =>
     api.request('/api/campuses', { schema: listCampusesResponseSchema, isAuthenticated: false }),
   );
-  const { file, result, error, isPending, choose, preview, commit } = useImport();
+  const { file, result, error, isPending, choose, preview, commit } = useImport(chooseCsvFile);
   const [listName, setListName] = useState('');
   const [campusId, setCampusId] = useState<string>();
   const [isConsentConfirmed, setConsent] = useState(false);
@@ -71,6 +74,7 @@ function ImportView() {
         </Button>
       </View>
       {result && <ImportResult result={result} />}
+      <PrivacyConsent consent={privacyConsent} />
     </View>
   );
 }

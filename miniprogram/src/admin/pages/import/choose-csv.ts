@@ -1,11 +1,5 @@
 import Taro from '@tarojs/taro';
-
-export interface ChosenFile {
-  name: string;
-  /** The file's bytes, base64 (the import API takes them so, to keep GBK intact). */
-  base64: string;
-  bytes: number;
-}
+import type { ChosenFile } from '../../hooks/use-import';
 
 /**
  * Lets the manager pick a CSV: in WeChat from a chat (`wx.chooseMessageFile`, where lists sent
