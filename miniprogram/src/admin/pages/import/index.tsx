@@ -2,6 +2,7 @@ import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, listCampusesResponseSchema } from '
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../api';
+import { PageStatus } from '../../../components/page-status';
 import { PrivacyConsent } from '../../../components/privacy-consent';
 import { useApiData } from '../../../hooks/use-api-data';
 import { privacyConsent } from '../../../privacy';
@@ -41,7 +42,9 @@ function ImportView() {
         onInput={(e) => setListName(e.detail.value)}
       />
       <Text className="field-label">默认校区（文件中未写校区的行）</Text>
-      {campuses.status === 'error' && <Text className="form-error">{campuses.userMessage}</Text>}
+      {campuses.status === 'error' && (
+        <PageStatus kind="error" message={campuses.userMessage} onRetry={campuses.reload} />
+      )}
       <ChoiceChips
         options={campusList.map((c) => c.id)}
         labels={Object.fromEntries(campusList.map((c) => [c.id, c.name]))}
