@@ -29,6 +29,8 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
   let staffContext: BrowserContext;
   let prospect: Page;
   let staff: Page;
+  /** What Chromium reports as refused by the H5 app's Content-Security-Policy, on either browser. */
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -40,6 +42,11 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' };
     [prospectContext, staffContext] = await Promise.all([browser.newContext(phone), browser.newContext(phone)]);
     [prospect, staff] = await Promise.all([prospectContext.newPage(), staffContext.newPage()]);
+    for (const page of [prospect, staff]) {
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+    }
   });
 
   afterAll(async () => {
@@ -294,6 +301,10 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     await gate.locator('input[placeholder="例如 ABCD-EFGH-JKMN"]').fill(String(invitation.code));
     await gate.getByText('加入工作台', { exact: true }).click();
     await prospect.locator('.leads').last().getByText('新来的顾问 · 课程顾问').waitFor();
+  });
+
+  it('ran under the H5 Content-Security-Policy without a violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
 
