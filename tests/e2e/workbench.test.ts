@@ -184,6 +184,9 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     const timeline = page.locator('.lead-timeline');
     await timeline.getByText('登记留资', { exact: false }).first().waitFor();
     await timeline.getByText('预约试听', { exact: false }).first().waitFor();
+    // 分配记录: routed first, then the manager's reassignment, the earlier holder's period ended.
+    await page.getByText('主管改派').waitFor();
+    await page.getByText('已改派他人', { exact: false }).waitFor();
     await shot('6-lead', true);
 
     await page.locator('.lead-actions').getByText('接受', { exact: true }).click();

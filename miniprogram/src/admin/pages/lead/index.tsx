@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { PageStatus } from '../../../components/page-status';
 import { LeadActions } from '../../components/lead-actions';
 import { LeadHeader } from '../../components/lead-header';
+import { AssignmentHistory } from '../../components/lead-sections/assignment-history';
 import { LeadBookings } from '../../components/lead-sections/lead-bookings';
 import { LeadFacts } from '../../components/lead-sections/lead-facts';
 import { LeadTimeline } from '../../components/lead-sections/lead-timeline';
@@ -40,6 +41,7 @@ function LeadView({ leadId }: { leadId: string }) {
       />
       <LeadTimeline items={timeline} hasOlder={hasOlder} isLoadingOlder={isLoadingOlder} onLoadOlder={loadOlder} />
       <StageHistory detail={data} />
+      <AssignmentHistory assignments={data.assignments} />
       <LeadFacts detail={data} />
     </View>
   );
@@ -47,7 +49,7 @@ function LeadView({ leadId }: { leadId: string }) {
 
 /**
  * 线索详情 (issue 9 §3, §4): header with score and stage, the actions the API allows, 评分明细,
- * bookings, 时间线, 阶段历程, BANT, enrolments and notes. E2E texts: 接受, 记录跟进, 已到课, 记录报名.
+ * bookings, 时间线, 阶段历程, 分配记录, BANT, enrolments and notes. E2E texts: 接受, 记录跟进, 已到课, 记录报名.
  */
 export default function LeadPage() {
   const leadId = useRouter().params.id;
