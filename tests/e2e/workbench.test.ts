@@ -185,7 +185,7 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     await timeline.getByText('登记留资', { exact: false }).first().waitFor();
     await timeline.getByText('预约试听', { exact: false }).first().waitFor();
     // 分配记录: routed first, then the manager's reassignment, the earlier holder's period ended.
-    await page.getByText('主管改派').waitFor();
+    await page.locator('.tag', { hasText: '主管改派' }).waitFor();
     await page.getByText('已改派他人', { exact: false }).waitFor();
     await shot('6-lead', true);
 
@@ -217,6 +217,11 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
     await enrol.getByText('提交', { exact: true }).click();
     await page.locator('.lead-header').getByText('已报名', { exact: false }).waitFor();
     await shot('9-customer', true);
+    // Taro's H5 pages scroll inside their container: the lower sections need their own picture.
+    await staff.mouse.wheel(0, 1400);
+    await shot('9b-customer-history');
+    await staff.mouse.wheel(0, 4000);
+    await shot('9c-customer-facts');
 
     const detail = await staffApi<StaffLeadDetail>(`/api/staff/leads/${await leadIdOf(staff)}`);
     expect(detail.lead).toMatchObject({ lifecycleStage: 'customer', name: PROSPECT.name });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysFromNowAtTen, formatAgo, formatSlaDue, formatYuan, parseYuanToFen, todayInShanghai } from './format';
+import {
+  daysFromNowAtTen,
+  describeJourneyReason,
+  formatAgo,
+  formatSlaDue,
+  formatYuan,
+  parseYuanToFen,
+  todayInShanghai,
+} from './format';
 
 describe('money on the enrolment form', () => {
   it('reads yuan as typed into whole fen, without floating-point drift', () => {
@@ -32,5 +40,15 @@ describe('times in Asia/Shanghai', () => {
     expect(formatAgo('2026-12-02T14:00:00.000Z', now)).toBe('3 小时前');
     expect(formatSlaDue('2026-12-02T19:40:00.000Z', now)).toBe('剩 2 小时 10 分');
     expect(formatSlaDue('2026-12-02T16:55:00.000Z', now)).toBe('超时 35 分');
+  });
+});
+
+describe('journey reasons', () => {
+  it('names the signal behind a move in Chinese, and hides what it cannot name', () => {
+    const reason =
+      'preferring evidence 3.00 ≥ 0.5 (latest: trial_booked 8fe2655f-a7d6-4d80 at 2026-12-03T01:51:24.583Z)';
+    expect(describeJourneyReason(reason)).toBe('依据：预约试听');
+    expect(describeJourneyReason('exploring evidence 1.00 ≥ 0.5')).toBeNull();
+    expect(describeJourneyReason('x (latest: something_new 1 at 2)')).toBeNull();
   });
 });

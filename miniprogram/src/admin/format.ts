@@ -1,3 +1,5 @@
+import { TOUCHPOINT_TYPE_LABELS } from '@scrm/shared';
+
 /**
  * How the workbench writes times, money and sources. Times are the institution's (Asia/Shanghai,
  * UTC+8 all year, no DST), computed by offset: older WeChat base libraries lack time-zone data.
@@ -83,4 +85,14 @@ const SOURCE_LABELS: Record<string, string> = {
 export function formatSource(source: string | null): string {
   if (!source) return '未知来源';
   return SOURCE_LABELS[source] ?? source;
+}
+
+/**
+ * The journey model's reason is written for logs (`preferring evidence 3.00 ≥ 0.5 (latest:
+ * trial_booked <id> at <time>)`); advisors see the kind of signal behind the move, or nothing.
+ */
+export function describeJourneyReason(reason: string): string | null {
+  const type = /latest: ([a-z_]+)/.exec(reason)?.[1];
+  if (!type || !(type in TOUCHPOINT_TYPE_LABELS)) return null;
+  return `依据：${TOUCHPOINT_TYPE_LABELS[type as keyof typeof TOUCHPOINT_TYPE_LABELS]}`;
 }

@@ -10,7 +10,8 @@ const END_LABELS: Record<string, string> = {
   sla_missed: '超时未接，已收回',
   reassigned: '已改派他人',
 };
-const labelOf = (labels: Record<string, string>, code: string) => labels[code] ?? code;
+// A claim or a reassignment says so in its kind tag; routing's reasons get their Chinese label.
+const REASON_LABELS: Record<string, string> = ROUTING_REASON_LABELS;
 
 /** 分配记录: who held the lead, how they got it, whether they accepted in time, how it ended. */
 export function AssignmentHistory({ assignments }: { assignments: StaffLeadDetail['assignments'] }) {
@@ -26,10 +27,11 @@ export function AssignmentHistory({ assignments }: { assignments: StaffLeadDetai
               <Text className="tag">{KIND_LABELS[a.kind]}</Text>
               <Text className="muted">{formatDateTime(a.assignedAt)}</Text>
             </View>
-            <Text className="muted">{labelOf(ROUTING_REASON_LABELS, a.reason)}</Text>
+            {/* Codes without a Chinese label stay off the screen rather than show in English. */}
+            {REASON_LABELS[a.reason] && <Text className="muted">{REASON_LABELS[a.reason]}</Text>}
             {a.acceptedAt && <Text className="muted">{`${formatDateTime(a.acceptedAt)} 接受`}</Text>}
             {a.endedAt && (
-              <Text className="muted">{`${formatDateTime(a.endedAt)} 结束${a.endReason ? `：${labelOf(END_LABELS, a.endReason)}` : ''}`}</Text>
+              <Text className="muted">{`${formatDateTime(a.endedAt)} 结束${a.endReason && END_LABELS[a.endReason] ? `：${END_LABELS[a.endReason]}` : ''}`}</Text>
             )}
           </View>
         ))}

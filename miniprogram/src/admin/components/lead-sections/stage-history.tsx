@@ -1,6 +1,6 @@
 import type { StaffLeadDetail } from '@scrm/shared';
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '../../format';
+import { describeJourneyReason, formatDateTime } from '../../format';
 
 /** 阶段历程: lifecycle moves with their ordinals (MQL-02) and causes, and the journey's moves. */
 export function StageHistory({ detail }: { detail: StaffLeadDetail }) {
@@ -27,7 +27,7 @@ export function StageHistory({ detail }: { detail: StaffLeadDetail }) {
               <Text className="lead-sections__label">{h.stageLabel}</Text>
               <Text className="muted">{formatDateTime(h.at)}</Text>
             </View>
-            <Text className="muted">{h.reason}</Text>
+            {describeJourneyReason(h.reason) && <Text className="muted">{describeJourneyReason(h.reason)}</Text>}
           </View>
         ))}
       </View>
