@@ -30,7 +30,11 @@ function recordingRun(refusal: string | null = null) {
   return { calls, run };
 }
 
-const click = (text: string) => act(() => void fireEvent.click(screen.getByText(text, { exact: true })));
+// An async act: the form's submit awaits `run`, and its state changes come a microtask later.
+const click = (text: string) =>
+  act(async () => {
+    fireEvent.click(screen.getByText(text, { exact: true }));
+  });
 
 afterEach(cleanup);
 
@@ -79,7 +83,9 @@ describe('LeadActions', () => {
     await click('其他');
     const note = view.container.querySelector('textarea');
     if (!note) throw new Error('no note field');
-    await act(() => void fireEvent.input(note, { target: { value: ' 家长说明年再考虑 ' } }));
+    await act(async () => {
+      fireEvent.input(note, { target: { value: ' 家长说明年再考虑 ' } });
+    });
     await click('提交');
     expect(calls).toEqual([{ name: 'return', body: { reason: 'other', note: '家长说明年再考虑' } }]);
     expect(screen.queryByText('该线索不在你名下，可能已超时收回或被重新分配')).not.toBeNull();
