@@ -63,6 +63,8 @@ export default defineConfig({
           'process.env.FRAMEWORK': '"react"',
           'process.env.SUPPORT_TARO_POLYFILL': '"disabled"',
           DEPRECATED_ADAPTER_COMPONENT: 'false',
+          // The app's own build-time constant (miniprogram/config): the H5 build's same origin.
+          API_BASE: '""',
         },
         test: {
           name: 'miniprogram',

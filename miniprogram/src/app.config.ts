@@ -18,7 +18,12 @@ export default defineAppConfig({
   // enforced the check since 2023-10-17 whatever this flag says; DevTools still needs it to check.
   __usePrivacyCheck__: true,
   // Loaded on demand, so advisors' pages never count against the 2 MB main-package limit.
-  subPackages: [{ root: 'admin', pages: ['pages/leads/index'] }],
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index', 'pages/import/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

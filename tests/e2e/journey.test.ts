@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { ExportMyDataResponse, GetMeResponse, ListMyBookingsResponse } from '@scrm/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerOnForm } from './prospect-steps.js';
 import { type RunningProduct, startProduct } from './start-product.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -169,16 +170,3 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     expect(cspViolations).toEqual([]);
   });
 });
-
-/** Fills the registration form the way a parent would, with consent, and submits it. */
-async function registerOnForm(page: Page) {
-  // Taro's H5 router keeps earlier pages in the DOM, hidden: every step is scoped to its page.
-  const form = page.locator('.register').last();
-  await form.locator('input[placeholder="请输入姓名"]').fill('王小明');
-  await form.locator('input[placeholder="请输入手机号"]').fill('13800138000');
-  for (const option of ['家长', '初中', '雅思 7 分冲刺班', '三个月内', '上海徐汇校区']) {
-    await form.getByText(option, { exact: true }).click();
-  }
-  await form.getByText('我已阅读并同意', { exact: false }).click();
-  await form.getByText('提交登记').click();
-}

@@ -7,15 +7,24 @@ import { ApiError } from './errors';
 import { API_MESSAGES } from './messages';
 
 const LEAD_ID = '6f1c2b9e-3d4a-4c8b-9f0e-1a2b3c4d5e6f';
+const STAFF = {
+  expiresAt: '2026-11-22T10:00:00.000Z',
+  id: '0b7e3c1a-2d4f-4a6b-8c9d-0e1f2a3b4c5d',
+  name: '张老师',
+  role: 'advisor',
+  campusIds: ['1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'],
+  isAllCampuses: false,
+} as const;
 
 /**
  * The API at the network edge. Login hands out `token-1`, `token-2`, …; `/api/me` accepts only the
  * newest token, so a stale stored token gets the 401 a real server gives an expired one.
  */
-function createFakeServer() {
+function createFakeServer(options: { isStaff?: boolean } = {}) {
   const requests: HttpRequest[] = [];
   let issued = 0;
   let validToken: string | null = null;
+  let validStaffToken: string | null = null;
   const overrides: ((request: HttpRequest) => HttpReply | 'offline' | null)[] = [];
 
   async function http(request: HttpRequest): Promise<HttpReply> {
@@ -29,9 +38,16 @@ function createFakeServer() {
     if (request.url.endsWith('/api/auth/login')) {
       issued += 1;
       validToken = `token-${issued}`;
-      return { status: 200, body: { token: validToken, expiresAt: '2026-11-22T10:00:00.000Z', lead: { id: LEAD_ID } } };
+      validStaffToken = options.isStaff ? `staff-token-${issued}` : null;
+      const staff = validStaffToken ? { ...STAFF, token: validStaffToken } : null;
+      return {
+        status: 200,
+        body: { token: validToken, expiresAt: '2026-11-22T10:00:00.000Z', lead: { id: LEAD_ID }, staff },
+      };
     }
-    if (request.headers.Authorization !== `Bearer ${validToken}`) {
+    // Like the API: staff routes take the staff token only, the others the prospect's.
+    const expected = request.url.includes('/api/staff/') ? validStaffToken : validToken;
+    if (!expected || request.headers.Authorization !== `Bearer ${expected}`) {
       return { status: 401, body: { error: { code: 'unauthenticated', message: 'token expired', requestId: 'r-1' } } };
     }
     return { status: 200, body: { ok: true, url: request.url } };
@@ -45,8 +61,8 @@ function createFakeServer() {
   };
 }
 
-function setUp(options: { storedToken?: string; expiresAt?: string } = {}) {
-  const server = createFakeServer();
+function setUp(options: { storedToken?: string; expiresAt?: string; isStaff?: boolean } = {}) {
+  const server = createFakeServer({ isStaff: options.isStaff });
   const time = createManualTime('2026-11-22T08:00:00.000Z');
   const storage = createMemoryStorage();
   if (options.storedToken) {
@@ -54,6 +70,7 @@ function setUp(options: { storedToken?: string; expiresAt?: string } = {}) {
       token: options.storedToken,
       expiresAt: options.expiresAt ?? '2026-11-22T10:00:00.000Z',
       leadId: LEAD_ID,
+      staff: null,
     };
     storage.setItem('scrm.session.v1', JSON.stringify(session));
   }
@@ -85,7 +102,44 @@ describe('api client session', () => {
       body: { code: 'code-1' },
     });
     expect(server.requests[1]?.headers.Authorization).toBe('Bearer token-1');
-    expect(client.findSession()).toEqual({ token: 'token-1', expiresAt: '2026-11-22T10:00:00.000Z', leadId: LEAD_ID });
+    expect(client.findSession()).toEqual({
+      token: 'token-1',
+      expiresAt: '2026-11-22T10:00:00.000Z',
+      leadId: LEAD_ID,
+      staff: null,
+    });
+  });
+
+  it("sends staff routes the login's staff token and every other route the prospect's", async () => {
+    const { client, server } = setUp({ isStaff: true });
+    await client.request('/api/staff/leads', { as: 'staff' });
+    await client.request('/api/me');
+    expect(server.requests.map((request) => request.headers.Authorization ?? 'login')).toEqual([
+      'login',
+      'Bearer staff-token-1',
+      'Bearer token-1',
+    ]);
+    expect(client.findSession()?.staff).toEqual({ ...STAFF, token: 'staff-token-1' });
+  });
+
+  it('refuses a staff call for a login that is not staff, in Chinese, without sending it', async () => {
+    const { client, server } = setUp();
+    const error = await client.request('/api/staff/leads', { as: 'staff' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'forbidden', status: 403, userMessage: API_MESSAGES.notStaff });
+    expect(server.requests.map((request) => request.url)).toEqual(['http://api.test/api/auth/login']);
+  });
+
+  it('logs in again when the stored session predates staff sessions, and finds the staff token', async () => {
+    const { client, server, storage } = setUp({ isStaff: true });
+    storage.setItem(
+      'scrm.session.v1',
+      JSON.stringify({ token: 'old', expiresAt: '2026-11-22T10:00:00.000Z', leadId: LEAD_ID }),
+    );
+    await client.request('/api/staff/me', { as: 'staff' });
+    expect(server.requests.map((request) => request.headers.Authorization ?? 'login')).toEqual([
+      'login',
+      'Bearer staff-token-1',
+    ]);
   });
 
   it('logs in again once on a 401 and repeats the call with the new token', async () => {

@@ -47,6 +47,11 @@ export interface RequestOptions<T> {
   schema?: ReplySchema<T>;
   /** Default true: log in first when there is no valid session. */
   isAuthenticated?: boolean;
+  /**
+   * Whose token to send: the prospect's (default) or the staff token of the same login, which
+   * `/api/staff/*` requires (ADR 011). Without a staff session the call fails with `forbidden`.
+   */
+  as?: 'prospect' | 'staff';
 }
 
 export interface ApiClient {
@@ -129,9 +134,27 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     return loginInFlight;
   }
 
-  function isValid(session: Session): boolean {
-    const expiresAt = Date.parse(session.expiresAt);
+  function isUnexpired(iso: string): boolean {
+    const expiresAt = Date.parse(iso);
     return Number.isFinite(expiresAt) && expiresAt - EXPIRY_MARGIN_MS > deps.clock.now();
+  }
+
+  function isValid(session: Session): boolean {
+    return isUnexpired(session.expiresAt) && (session.staff === null || isUnexpired(session.staff.expiresAt));
+  }
+
+  function pickToken(session: Session, options: RequestOptions<unknown>, path: string): string {
+    if (options.as !== 'staff') return session.token;
+    if (!session.staff) {
+      throw new ApiError({
+        code: 'forbidden',
+        status: 403,
+        message: 'this login is not bound to a staff member',
+        userMessage: API_MESSAGES.notStaff,
+        path,
+      });
+    }
+    return session.staff.token;
   }
 
   async function ensureSession(): Promise<Session> {
@@ -141,12 +164,12 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
 
   async function request<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
     const isAuthenticated = options.isAuthenticated ?? true;
-    let token = isAuthenticated ? (await ensureSession()).token : null;
+    let token = isAuthenticated ? pickToken(await ensureSession(), options, path) : null;
     let reply = await exchange(path, options, token);
     if (reply.status === 401 && isAuthenticated) {
       // Once only: a second 401 with a brand-new token is not an expiry, and looping would hammer login.
       sessions.clear();
-      token = (await renewSession()).token;
+      token = pickToken(await renewSession(), options, path);
       reply = await exchange(path, options, token);
     }
     if (reply.status < 200 || reply.status >= 300) throw createApiErrorFromReply(path, reply.status, reply.body);

@@ -10,7 +10,7 @@ import { createLoginCodeSource } from './taro-login';
 
 export type { ApiClient, ReplySchema, RequestOptions } from './client';
 export { ApiError, type ApiErrorCode } from './errors';
-export type { Session } from './session';
+export type { Session, StaffSession } from './session';
 
 export const api = createApiClient({
   baseUrl: API_BASE,

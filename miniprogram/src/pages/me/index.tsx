@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { ApiError } from '../../api';
+import { ApiError, api } from '../../api';
 import { PageStatus } from '../../components/page-status';
 import { PrivacyConsent } from '../../components/privacy-consent';
 import { useMyAccount } from '../../hooks/use-my-account';
@@ -30,6 +30,8 @@ export default function MePage() {
     return <PageStatus kind="error" message={account.userMessage} onRetry={account.reload} />;
   if (!account.data) return <PageStatus kind="loading" />;
   const { lead, bookings, downloads, subscriptions } = account.data;
+  // Loading the account logged in, so the session is there: staff see their workbench (issue 9 §1).
+  const staff = api.findSession()?.staff ?? null;
 
   const confirm = async (content: string) => (await Taro.showModal({ title: '', content })).confirm;
   const onCancel = async (id: string) => (await confirm(TEXT.cancelConfirm)) && cancel(id).catch(toastError);
@@ -72,6 +74,12 @@ export default function MePage() {
           </Button>
         )}
       </View>
+      {staff && (
+        <View className="card me__workbench" onClick={() => Taro.navigateTo({ url: '/admin/pages/leads/index' })}>
+          <Text className="content-card__title">{TEXT.workbench}</Text>
+          <Text className="muted">{TEXT.workbenchNote(staff.name)}</Text>
+        </View>
+      )}
       <Text className="me__section">{TEXT.bookings}</Text>
       {bookings.length === 0 && <PageStatus kind="empty" message={TEXT.noBookings} />}
       {bookings.map((b) => (
@@ -99,6 +107,11 @@ export default function MePage() {
           {TEXT.deleteData}
         </Text>
       </View>
+      {!staff && (
+        <Text className="me__staff-link muted" onClick={() => Taro.navigateTo({ url: '/admin/pages/leads/index' })}>
+          {TEXT.staffJoin}
+        </Text>
+      )}
       <PrivacyConsent consent={privacyConsent} />
     </View>
   );

@@ -2,4 +2,6 @@ import { TEXT } from './text';
 
 export default definePageConfig({
   navigationBarTitleText: TEXT.title,
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
 });

@@ -1,5 +1,8 @@
-/** Chinese texts of this page. */
+/** Chinese texts of the lead list. */
 export const TEXT = {
-  title: '我的线索',
-  note: '课程顾问工作台即将上线',
+  title: '线索',
+  roles: { advisor: '课程顾问', manager: '主管' },
+  team: '团队',
+  import: '导入名单',
+  bulkReassign: '批量改派',
 } as const;

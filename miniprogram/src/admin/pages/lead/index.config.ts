@@ -1,0 +1,6 @@
+import { TEXT } from './text';
+
+export default definePageConfig({
+  navigationBarTitleText: TEXT.title,
+  enablePullDownRefresh: true,
+});
