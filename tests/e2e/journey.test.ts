@@ -102,6 +102,7 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
 
     await page.goto(`${product.url}/#/pages/trial/index`);
     await page.locator('.trial').last().getByText('预约', { exact: true }).first().click();
+    await page.getByText('确认预约', { exact: true }).click();
     await page.getByText('预约成功').waitFor();
     await shot('6-booked');
 
