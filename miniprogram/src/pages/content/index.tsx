@@ -4,6 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { api } from '../../api';
 import { APP_TEXT } from '../../app-text';
 import { PageStatus } from '../../components/page-status';
+import { SubPage } from '../../components/sub-page';
 import { useApiData } from '../../hooks/use-api-data';
 import { useDownload } from '../../hooks/use-download';
 import { usePageView } from '../../hooks/use-page-view';
@@ -30,10 +31,26 @@ export default function ContentPage() {
     if (content.status !== 'loading') content.reload();
   });
 
-  if (!id) return <PageStatus kind="empty" message={TEXT.missingId} />;
+  const home = { label: TEXT.home, onTap: () => Taro.switchTab({ url: '/pages/index/index' }) };
+  // A missing or withdrawn item does not come back on a retry: offer the way home instead.
+  if (!id || (content.status === 'error' && content.code === 'not_found'))
+    return (
+      <SubPage title={TEXT.title}>
+        <PageStatus kind="empty" message={id ? TEXT.notFound : TEXT.missingId} exit={home} />
+      </SubPage>
+    );
   if (content.status === 'error')
-    return <PageStatus kind="error" message={content.userMessage} onRetry={content.reload} />;
-  if (!content.data) return <PageStatus kind="loading" />;
+    return (
+      <SubPage title={TEXT.title}>
+        <PageStatus kind="error" message={content.userMessage} onRetry={content.reload} exit={home} />
+      </SubPage>
+    );
+  if (!content.data)
+    return (
+      <SubPage title={TEXT.title}>
+        <PageStatus kind="loading" />
+      </SubPage>
+    );
   const item = content.data.content;
   const register = () =>
     Taro.navigateTo({
@@ -41,29 +58,31 @@ export default function ContentPage() {
     });
 
   return (
-    <View className="content">
-      <Text className="content__title">{item.title}</Text>
-      <View className="content-card__meta">
-        <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
-        <Text className="tag">{item.topic}</Text>
-      </View>
-      <Text className="content__body">{item.body}</Text>
-      {item.isLocked && (
-        <View className="content__gate">
-          <Text className="muted">{TEXT.lockedNote}</Text>
-          <Button className="primary-button" onClick={register}>
-            {TEXT.locked}
-          </Button>
+    <SubPage title={APP_TEXT.contentKinds[item.kind]}>
+      <View className="content">
+        <Text className="content__title">{item.title}</Text>
+        <View className="content-card__meta">
+          <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
+          <Text className="tag">{item.topic}</Text>
         </View>
-      )}
-      {!item.isLocked && item.downloadUrl && (
-        <Button
-          className="primary-button"
-          onClick={() => download({ url: item.downloadUrl ?? '', fileType: item.downloadFileType })}
-        >
-          {TEXT.download}
-        </Button>
-      )}
-    </View>
+        <Text className="content__body">{item.body}</Text>
+        {item.isLocked && (
+          <View className="content__gate">
+            <Text className="muted">{TEXT.lockedNote}</Text>
+            <Button className="primary-button" onClick={register}>
+              {TEXT.locked}
+            </Button>
+          </View>
+        )}
+        {!item.isLocked && item.downloadUrl && (
+          <Button
+            className="primary-button"
+            onClick={() => download({ url: item.downloadUrl ?? '', fileType: item.downloadFileType })}
+          >
+            {TEXT.download}
+          </Button>
+        )}
+      </View>
+    </SubPage>
   );
 }

@@ -5,5 +5,7 @@ export const TEXT = {
   lockedNote: '完成登记即可免费下载这份资料',
   download: '下载资料',
   downloaded: '已开始下载',
-  missingId: '缺少内容编号',
+  missingId: '链接不完整，找不到要看的内容',
+  notFound: '内容不存在或已下架',
+  home: '返回首页',
 } as const;

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { APP_TEXT } from '../../app-text';
 import { PageStatus } from '../../components/page-status';
+import { formatPrice } from '../../format/date';
 import { useApiData } from '../../hooks/use-api-data';
 import { usePageView } from '../../hooks/use-page-view';
 import { useShare } from '../../hooks/use-share';
@@ -32,6 +33,12 @@ export default function HomePage() {
     topic ?? '',
   );
   const open = (id: string) => Taro.navigateTo({ url: `/pages/content/index?id=${id}` });
+  const openCourse = (id: string) => Taro.navigateTo({ url: `/pages/course/index?id=${id}` });
+  // One retry for everything that failed: the course cards come back with the feed.
+  const retry = () => {
+    if (courses.status === 'error') courses.reload();
+    if (feed.status === 'error') feed.reload();
+  };
 
   return (
     <View className="home">
@@ -39,13 +46,17 @@ export default function HomePage() {
         <Text className="home__title">{TEXT.title}</Text>
         <Text className="home__subtitle">{TEXT.subtitle}</Text>
       </View>
-      {courses.status === 'ready' && (
+      {courses.status === 'error' && feed.status !== 'error' && (
+        <PageStatus kind="error" message={courses.userMessage} onRetry={retry} />
+      )}
+      {courses.data && (
         <ScrollView scrollX className="home__courses">
           {courses.data.courses.map((c) => (
-            <View key={c.id} className="course-card">
+            <View key={c.id} className="course-card" onClick={() => openCourse(c.id)}>
               <Text className="course-card__name">{c.name}</Text>
               <Text className="course-card__summary">{c.summary}</Text>
-              <Text className="course-card__price">¥{(c.priceFen / 100).toLocaleString('zh-CN')}</Text>
+              <Text className="course-card__price">{formatPrice(c.priceFen)}</Text>
+              <Text className="course-card__more">{TEXT.courseMore}</Text>
             </View>
           ))}
         </ScrollView>
@@ -62,7 +73,7 @@ export default function HomePage() {
           ))}
         </View>
         {feed.status === 'loading' && !feed.data && <PageStatus kind="loading" />}
-        {feed.status === 'error' && <PageStatus kind="error" message={feed.userMessage} onRetry={feed.reload} />}
+        {feed.status === 'error' && <PageStatus kind="error" message={feed.userMessage} onRetry={retry} />}
         {feed.data?.contents.length === 0 && <PageStatus kind="empty" message={TEXT.empty} />}
         {feed.data?.contents.map((item) => (
           <View key={item.id} className="content-card" onClick={() => open(item.id)}>

@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../api';
 import { Checkbox, ChoiceChips, FormField, FormInput, FormSummary } from '../../components/form';
 import { PageStatus } from '../../components/page-status';
+import { SubPage } from '../../components/sub-page';
 import { useApiData } from '../../hooks/use-api-data';
 import { usePageView } from '../../hooks/use-page-view';
 import { useRegistrationForm } from '../../hooks/use-registration-form';
@@ -70,9 +71,16 @@ export default function RegisterPage() {
     else await Taro.switchTab({ url: '/pages/me/index' });
   };
 
-  if (options.status === 'error')
-    return <PageStatus kind="error" message={options.userMessage} onRetry={options.reload} />;
-  if (!options.data) return <PageStatus kind="loading" />;
+  if (options.status === 'error' || !options.data)
+    return (
+      <SubPage title={TEXT.title}>
+        {options.status === 'error' ? (
+          <PageStatus kind="error" message={options.userMessage} onRetry={options.reload} />
+        ) : (
+          <PageStatus kind="loading" />
+        )}
+      </SubPage>
+    );
   const { draft, update, fieldErrors } = form;
   const { errorOf } = fieldErrors;
   // A loop, not Object.fromEntries: our own code stays within ES2017 built-ins (ADR 013).
@@ -83,74 +91,76 @@ export default function RegisterPage() {
   };
 
   return (
-    <View className="register">
-      <Text className="muted">{TEXT.intro}</Text>
-      <FormField name="name" label={TEXT.name} error={errorOf('name')}>
-        <FormInput
-          placeholder={TEXT.namePlaceholder}
-          value={draft.name}
-          isInvalid={errorOf('name') !== undefined}
-          onInput={(name) => update({ name })}
-          onBlur={() => fieldErrors.touch('name')}
+    <SubPage title={TEXT.title}>
+      <View className="register">
+        <Text className="muted">{TEXT.intro}</Text>
+        <FormField name="name" label={TEXT.name} error={errorOf('name')}>
+          <FormInput
+            placeholder={TEXT.namePlaceholder}
+            value={draft.name}
+            isInvalid={errorOf('name') !== undefined}
+            onInput={(name) => update({ name })}
+            onBlur={() => fieldErrors.touch('name')}
+          />
+        </FormField>
+        <FormField name="phone" label={TEXT.phone} error={errorOf('phone')}>
+          <FormInput
+            kind="phone"
+            placeholder={TEXT.phonePlaceholder}
+            value={draft.phone}
+            isInvalid={errorOf('phone') !== undefined}
+            onInput={(phone) => update({ phone })}
+            onBlur={() => fieldErrors.touch('phone')}
+          />
+        </FormField>
+        <FormField name="role" label={TEXT.role} error={errorOf('role')}>
+          <ChoiceChips options={TEXT.roles} selected={draft.role} onPick={(role) => update({ role })} />
+        </FormField>
+        <FormField name="grade" label={TEXT.grade} error={errorOf('grade')}>
+          <ChoiceChips options={TEXT.grades} selected={draft.grade} onPick={(grade) => update({ grade })} />
+        </FormField>
+        <FormField name="courseId" label={TEXT.course} error={errorOf('courseId')}>
+          <ChoiceChips
+            options={byId(options.data.courses)}
+            selected={draft.courseId}
+            onPick={(courseId) => update({ courseId })}
+          />
+        </FormField>
+        <FormField name="timeline" label={TEXT.timeline} error={errorOf('timeline')}>
+          <ChoiceChips options={TEXT.timelines} selected={draft.timeline} onPick={(timeline) => update({ timeline })} />
+        </FormField>
+        <FormField name="campusId" label={TEXT.campus} error={errorOf('campusId')}>
+          <ChoiceChips
+            options={byId(options.data.campuses)}
+            selected={draft.campusId}
+            onPick={(campusId) => update({ campusId })}
+          />
+        </FormField>
+        <View id="field-hasConsent">
+          <Checkbox
+            isChecked={draft.hasConsent}
+            isInvalid={errorOf('hasConsent') !== undefined}
+            onChange={(hasConsent) => update({ hasConsent })}
+          >
+            <Text onClick={() => update({ hasConsent: !draft.hasConsent })}>{TEXT.consentBefore}</Text>
+            <Text className="register__link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+              {TEXT.consentLink}
+            </Text>
+          </Checkbox>
+          {errorOf('hasConsent') && (
+            <View className="form-field__error" role="alert">
+              {errorOf('hasConsent')}
+            </View>
+          )}
+        </View>
+        <FormSummary
+          message={fieldErrors.hasTriedSubmit && fieldErrors.count > 0 ? TEXT.fixFirst(fieldErrors.count) : undefined}
         />
-      </FormField>
-      <FormField name="phone" label={TEXT.phone} error={errorOf('phone')}>
-        <FormInput
-          kind="phone"
-          placeholder={TEXT.phonePlaceholder}
-          value={draft.phone}
-          isInvalid={errorOf('phone') !== undefined}
-          onInput={(phone) => update({ phone })}
-          onBlur={() => fieldErrors.touch('phone')}
-        />
-      </FormField>
-      <FormField name="role" label={TEXT.role} error={errorOf('role')}>
-        <ChoiceChips options={TEXT.roles} selected={draft.role} onPick={(role) => update({ role })} />
-      </FormField>
-      <FormField name="grade" label={TEXT.grade} error={errorOf('grade')}>
-        <ChoiceChips options={TEXT.grades} selected={draft.grade} onPick={(grade) => update({ grade })} />
-      </FormField>
-      <FormField name="courseId" label={TEXT.course} error={errorOf('courseId')}>
-        <ChoiceChips
-          options={byId(options.data.courses)}
-          selected={draft.courseId}
-          onPick={(courseId) => update({ courseId })}
-        />
-      </FormField>
-      <FormField name="timeline" label={TEXT.timeline} error={errorOf('timeline')}>
-        <ChoiceChips options={TEXT.timelines} selected={draft.timeline} onPick={(timeline) => update({ timeline })} />
-      </FormField>
-      <FormField name="campusId" label={TEXT.campus} error={errorOf('campusId')}>
-        <ChoiceChips
-          options={byId(options.data.campuses)}
-          selected={draft.campusId}
-          onPick={(campusId) => update({ campusId })}
-        />
-      </FormField>
-      <View id="field-hasConsent">
-        <Checkbox
-          isChecked={draft.hasConsent}
-          isInvalid={errorOf('hasConsent') !== undefined}
-          onChange={(hasConsent) => update({ hasConsent })}
-        >
-          <Text onClick={() => update({ hasConsent: !draft.hasConsent })}>{TEXT.consentBefore}</Text>
-          <Text className="register__link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
-            {TEXT.consentLink}
-          </Text>
-        </Checkbox>
-        {errorOf('hasConsent') && (
-          <View className="form-field__error" role="alert">
-            {errorOf('hasConsent')}
-          </View>
-        )}
+        {form.error && <FormSummary message={form.error} />}
+        <Button className="primary-button" loading={form.status === 'sending'} onClick={onSubmit}>
+          {form.status === 'sending' ? TEXT.submitting : TEXT.submit}
+        </Button>
       </View>
-      <FormSummary
-        message={fieldErrors.hasTriedSubmit && fieldErrors.count > 0 ? TEXT.fixFirst(fieldErrors.count) : undefined}
-      />
-      {form.error && <FormSummary message={form.error} />}
-      <Button className="primary-button" loading={form.status === 'sending'} onClick={onSubmit}>
-        {form.status === 'sending' ? TEXT.submitting : TEXT.submit}
-      </Button>
-    </View>
+    </SubPage>
   );
 }
