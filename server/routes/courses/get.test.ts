@@ -31,7 +31,13 @@ async function setup() {
   const [tagged, sameTopic] = await t.db
     .insert(contentItems)
     .values([
-      { title: '雅思冲刺班课程大纲', kind: 'article', topic: '雅思', journeyStage: 'preferring', courseId: catalog.course.id },
+      {
+        title: '雅思冲刺班课程大纲',
+        kind: 'article',
+        topic: '雅思',
+        journeyStage: 'preferring',
+        courseId: catalog.course.id,
+      },
       { title: '雅思和托福怎么选', kind: 'article', topic: '雅思', journeyStage: 'exploring' },
       { title: '托福口语计划', kind: 'article', topic: '托福', journeyStage: 'exploring' },
     ])
@@ -58,7 +64,11 @@ describe('GET /api/courses/:id', () => {
       campuses: [{ id: campus.id, name: '上海徐汇校区', city: '上海', address: '漕溪北路 1 号' }],
     });
     expect(res.body.course.sessions.map((s) => s.id)).toEqual(sessions.map((s) => s?.id));
-    expect(res.body.course.sessions[0]).toMatchObject({ seatsLeft: 5, isFull: false, campus: { address: '漕溪北路 1 号' } });
+    expect(res.body.course.sessions[0]).toMatchObject({
+      seatsLeft: 5,
+      isFull: false,
+      campus: { address: '漕溪北路 1 号' },
+    });
     // The items tagged with the course first, then its topic's; another topic's never.
     expect(res.body.course.related.map((c) => c.id)).toEqual(related.map((c) => c?.id));
   });
