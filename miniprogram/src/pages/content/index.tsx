@@ -1,8 +1,9 @@
 import { type GetContentResponse, getContentResponseSchema } from '@scrm/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { api } from '../../api';
+import { api, toApiUrl } from '../../api';
 import { APP_TEXT } from '../../app-text';
+import { ContentCard } from '../../components/content-card';
 import { PageStatus } from '../../components/page-status';
 import { SubPage } from '../../components/sub-page';
 import { useApiData } from '../../hooks/use-api-data';
@@ -52,6 +53,8 @@ export default function ContentPage() {
       </SubPage>
     );
   const item = content.data.content;
+  const openCourse = (courseId: string) => Taro.navigateTo({ url: `/pages/course/index?id=${courseId}` });
+  const nextCourseId = item.nextStep?.kind === 'trial' ? item.nextStep.course.id : '';
   const register = () =>
     Taro.navigateTo({
       url: `/pages/register/index?redirect=${encodeURIComponent(`/pages/content/index?id=${item.id}`)}`,
@@ -65,7 +68,15 @@ export default function ContentPage() {
           <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
           <Text className="tag">{item.topic}</Text>
         </View>
-        <Text className="content__body">{item.body}</Text>
+        <View className={`content__cover content__cover--${item.kind}`}>
+          <Image className="content__cover-image" src={toApiUrl(item.coverUrl)} mode="aspectFill" />
+          {item.kind === 'video' && <Text className="content__video-note">{TEXT.videoNote}</Text>}
+        </View>
+        {item.body.split(/\n{2,}/).map((paragraph) => (
+          <Text key={paragraph} className="content__body">
+            {paragraph}
+          </Text>
+        ))}
         {item.isLocked && (
           <View className="content__gate">
             <Text className="muted">{TEXT.lockedNote}</Text>
@@ -81,6 +92,23 @@ export default function ContentPage() {
           >
             {TEXT.download}
           </Button>
+        )}
+        {item.course && (
+          <Text className="content__course" onClick={() => openCourse(item.course?.id ?? '')}>
+            {TEXT.aboutCourse(item.course.name)}
+          </Text>
+        )}
+        {item.nextStep && (
+          <View className="content__next">
+            <Text className="content__next-title">{TEXT.next}</Text>
+            {item.nextStep.kind === 'content' ? (
+              <ContentCard item={item.nextStep.content} gatedLabel={TEXT.gated} />
+            ) : (
+              <Button className="primary-button" onClick={() => openCourse(nextCourseId)}>
+                {TEXT.bookTrial}
+              </Button>
+            )}
+          </View>
         )}
       </View>
     </SubPage>

@@ -8,4 +8,9 @@ export const TEXT = {
   missingId: '链接不完整，找不到要看的内容',
   notFound: '内容不存在或已下架',
   home: '返回首页',
+  next: '下一步',
+  gated: '资料',
+  bookTrial: '免费预约试听课',
+  aboutCourse: (name: string) => `相关课程：${name} ›`,
+  videoNote: '视频课将在正式上线后播放，先看看下面的文字版',
 } as const;

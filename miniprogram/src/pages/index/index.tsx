@@ -8,7 +8,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
-import { APP_TEXT } from '../../app-text';
+import { ContentCard } from '../../components/content-card';
 import { PageStatus } from '../../components/page-status';
 import { formatPrice } from '../../format/date';
 import { useApiData } from '../../hooks/use-api-data';
@@ -32,7 +32,6 @@ export default function HomePage() {
     () => api.request('/api/contents', { query: { topic, limit: 30 }, schema: listContentsResponseSchema }),
     topic ?? '',
   );
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/content/index?id=${id}` });
   const openCourse = (id: string) => Taro.navigateTo({ url: `/pages/course/index?id=${id}` });
   // One retry for everything that failed: the course cards come back with the feed.
   const retry = () => {
@@ -76,15 +75,7 @@ export default function HomePage() {
         {feed.status === 'error' && <PageStatus kind="error" message={feed.userMessage} onRetry={retry} />}
         {feed.data?.contents.length === 0 && <PageStatus kind="empty" message={TEXT.empty} />}
         {feed.data?.contents.map((item) => (
-          <View key={item.id} className="content-card" onClick={() => open(item.id)}>
-            <Text className="content-card__title">{item.title}</Text>
-            <Text className="content-card__summary">{item.summary}</Text>
-            <View className="content-card__meta">
-              <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
-              <Text className="tag">{item.topic}</Text>
-              {item.isGated && <Text className="tag tag--accent">{TEXT.gated}</Text>}
-            </View>
-          </View>
+          <ContentCard key={item.id} item={item} gatedLabel={TEXT.gated} />
         ))}
       </View>
     </View>

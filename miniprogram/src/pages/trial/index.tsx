@@ -74,6 +74,7 @@ export default function TrialPage() {
                 key={s.id}
                 session={s}
                 myBookingId={myBookingBySession[s.id]}
+                canOpenCourse
                 onBook={flow.ask}
                 onCancel={flow.cancel}
               />
