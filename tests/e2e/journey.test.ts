@@ -72,7 +72,7 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
     await shot('1-home');
 
     await page.getByText('雅思和托福该怎么选？一文讲清区别').click();
-    await page.getByText('这是演示内容', { exact: false }).waitFor();
+    await page.getByText('先看认可范围', { exact: false }).waitFor();
     await page.waitForTimeout(1500);
     await shot('2-article');
 
