@@ -16,7 +16,7 @@ export function ContentCard({ item, gatedLabel }: ContentCardProps) {
   const open = () => Taro.navigateTo({ url: `/pages/content/index?id=${item.id}` });
   return (
     <View className="content-card content-card--with-cover" onClick={open}>
-      <Image className="content-card__cover" src={toApiUrl(item.coverUrl)} mode="aspectFill" lazyLoad />
+      <Image className="content-card__cover" src={toApiUrl(item.coverUrl)} mode="aspectFill" />
       <View className="content-card__text">
         <Text className="content-card__title">{item.title}</Text>
         <Text className="content-card__summary">{item.summary}</Text>
