@@ -9,8 +9,11 @@ export const SCREENSHOTS = 'test-results/screenshots';
 /** The issue 14 phone: an iPhone X-class screen. */
 export const VIEWPORT = { width: 375, height: 812 };
 
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+/** After Taro's page transition (about 300 ms) has ended, or it shows two pages half each. */
+export async function shot(page: Page, name: string) {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
 
 /** The way back of a non-tab page (components/sub-page): its header's 返回. */
 export async function goBackByHeader(page: Page) {
