@@ -223,6 +223,12 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
       await visible('返回首页').click();
       await visitor.locator('.home').getByText('雅思和托福该怎么选？一文讲清区别').waitFor();
     }
+    // A video item: its poster and the player's state when there is no clip yet.
+    await visitor.locator('.home').getByText('孩子几岁开始学英语最好？').click();
+    await visitor.locator('.video-poster:visible').last().click();
+    await visitor.getByText('视频将在正式上线后播放', { exact: false }).locator('visible=true').waitFor();
+    await shotOf(visitor, '18-video');
+    await goBackByHeader(visitor);
     // Opened from home, each page's 返回 leads back home; opened directly, it leads home too.
     await visitor.locator('.course-card').getByText('少儿英语启蒙').click();
     await visitor.locator('.course').last().getByText('课程大纲', { exact: true }).waitFor();

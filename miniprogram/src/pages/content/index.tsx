@@ -6,6 +6,7 @@ import { APP_TEXT } from '../../app-text';
 import { ContentCard } from '../../components/content-card';
 import { PageStatus } from '../../components/page-status';
 import { SubPage } from '../../components/sub-page';
+import { VideoPoster } from '../../components/video-poster';
 import { useApiData } from '../../hooks/use-api-data';
 import { useDownload } from '../../hooks/use-download';
 import { usePageView } from '../../hooks/use-page-view';
@@ -68,10 +69,13 @@ export default function ContentPage() {
           <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
           <Text className="tag">{item.topic}</Text>
         </View>
-        <View className={`content__cover content__cover--${item.kind}`}>
-          <Image className="content__cover-image" src={toApiUrl(item.coverUrl)} mode="aspectFill" />
-          {item.kind === 'video' && <Text className="content__video-note">{TEXT.videoNote}</Text>}
-        </View>
+        {item.kind === 'video' ? (
+          <VideoPoster poster={toApiUrl(item.coverUrl)} />
+        ) : (
+          <View className="content__cover">
+            <Image className="content__cover-image" src={toApiUrl(item.coverUrl)} mode="aspectFill" />
+          </View>
+        )}
         {item.body.split(/\n{2,}/).map((paragraph) => (
           <Text key={paragraph} className="content__body">
             {paragraph}

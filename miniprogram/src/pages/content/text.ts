@@ -12,5 +12,4 @@ export const TEXT = {
   gated: '资料',
   bookTrial: '免费预约试听课',
   aboutCourse: (name: string) => `相关课程：${name} ›`,
-  videoNote: '视频课将在正式上线后播放，先看看下面的文字版',
 } as const;

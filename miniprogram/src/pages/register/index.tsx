@@ -61,7 +61,9 @@ export default function RegisterPage() {
       : Promise.resolve(null);
     const reply = await form.submit();
     if (!isSendable && form.fieldErrors.firstInvalid) {
-      Taro.pageScrollTo({ selector: `#field-${form.fieldErrors.firstInvalid}`, duration: 200 }).catch(() => undefined);
+      Taro.pageScrollTo({ selector: `#field-${form.fieldErrors.firstInvalid}`, offsetTop: -60, duration: 200 }).catch(
+        () => undefined,
+      );
     }
     // Leave the page only once the dialog is answered, or navigating away would close it.
     await subscribed;
