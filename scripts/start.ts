@@ -87,7 +87,7 @@ const runtime = await createRuntime(env);
 log(
   `· database: ${runtime.database.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'}; store: ${runtime.store.store.kind}`,
 );
-const migrated = startPhase('applying database migrations', 'a few seconds');
+const migrated = startPhase('applying database migrations', 'up to about 20 seconds on PGlite');
 await migrateDatabase(runtime.database);
 migrated();
 
