@@ -28,6 +28,21 @@ const DEMO_LEADS = 300;
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
+/**
+ * One line per phase (issue 14): what it does and about how long it takes, then its time when
+ * done. A terminal sees the line completed in place; a log (CI, the browser test) gets two lines.
+ */
+function startPhase(what: string, estimate: string): (detail?: string) => void {
+  const startedAt = Date.now();
+  const isTty = process.stdout.isTTY === true;
+  process.stdout.write(`· ${what} (${estimate})…${isTty ? '' : '\n'}`);
+  return (detail) => {
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    const done = `${detail ? `${detail}, ` : ''}${seconds} s`;
+    process.stdout.write(isTty ? ` ${done}\n` : `  done: ${done}\n`);
+  };
+}
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -42,13 +57,27 @@ function ensureH5Build(): boolean {
   const built = join(h5Dir, 'index.html');
   const sources = Math.max(newestMtime(join(root, 'miniprogram/src')), newestMtime(join(root, 'shared')));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return true;
-  log('· building the mini-program for the browser (npm run build:h5, about a minute)…');
+  const done = startPhase(
+    'building the mini-program for the browser, once: npm run build:h5',
+    'about 1–2 minutes; later starts reuse it',
+  );
   // A production build whatever NODE_ENV the caller has (a test runner sets `test`, which makes
-  // Taro add React Refresh hooks that only its dev server provides).
+  // Taro add React Refresh hooks that only its dev server provides). Its ~500 lines of webpack
+  // progress are kept, and shown only when the build fails.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit', env });
-  if (result.status !== 0) log('! the H5 build failed; the API still runs, the app at / will not');
-  return result.status === 0;
+  const result = spawnSync('npm', ['run', 'build:h5'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').slice(-60).join('\n');
+    log(`\n${output}\n! the H5 build failed (its last lines are above); the API still runs, the app at / will not`);
+    return false;
+  }
+  done('miniprogram/dist/h5');
+  return true;
 }
 
 const baseEnv = loadEnv();
@@ -58,8 +87,9 @@ const runtime = await createRuntime(env);
 log(
   `· database: ${runtime.database.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'}; store: ${runtime.store.store.kind}`,
 );
+const migrated = startPhase('applying database migrations', 'up to about 20 seconds on PGlite');
 await migrateDatabase(runtime.database);
-log('· migrations applied');
+migrated();
 
 const now = new Date();
 const history = existsSync(historyCsv)
@@ -67,24 +97,17 @@ const history = existsSync(historyCsv)
   : [];
 // The demo's staff sign in through the stand-in: never in production (env.ts already refuses
 // production without a WeChat secret, so the stand-in cannot run there either).
-const seeded =
-  env.NODE_ENV === 'production'
-    ? null
-    : await seedDemoInstitution(runtime.database.db, {
-        now,
-        nodeEnv: env.NODE_ENV,
-        historicalLeads: history,
-        progress: (done, total) => {
-          if (done % 50 === 0 || done === total) log(`  leads ${done}/${total}`);
-        },
-      });
-log(
-  seeded === null
-    ? '· production: no demo data'
-    : seeded.isSeeded
-      ? `· demo institution seeded: ${JSON.stringify(seeded)}`
-      : '· demo data already present',
+const seeding =
+  env.NODE_ENV === 'production' ? null : startPhase('seeding the demo school', 'under a minute on the first start');
+const seeded = seeding
+  ? await seedDemoInstitution(runtime.database.db, { now, nodeEnv: env.NODE_ENV, historicalLeads: history })
+  : null;
+seeding?.(
+  seeded?.isSeeded
+    ? `demo institution seeded: ${seeded.campuses} campuses, ${seeded.courses} courses, ${seeded.contents} contents, ${seeded.sessions} sessions, ${seeded.leads} leads, ${seeded.staff} staff`
+    : 'demo data already present',
 );
+if (seeded === null) log('· production: no demo data');
 
 const isH5Ready = ensureH5Build();
 const app = new Hono();

@@ -76,7 +76,11 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     // Read from the repository root's DevTools project and written into dist/weapp with the
     // build's AppID and `miniprogramRoot: './'`: the folder a release is opened or uploaded from.
     projectConfigName: '../project.config.json',
-    copy: { patterns: [], options: {} },
+    // The browser asks every page for /favicon.ico; the weapp build needs none (it is no asset there).
+    copy: {
+      patterns: platform === 'h5' ? [{ from: 'src/favicon.ico', to: 'dist/h5/favicon.ico' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

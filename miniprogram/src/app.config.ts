@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/trial/index',
     'pages/me/index',
     'pages/privacy/index',
+    'pages/course/index',
   ],
   // Private APIs wait for the in-app consent (privacy/, components/privacy-consent). WeChat has
   // enforced the check since 2023-10-17 whatever this flag says; DevTools still needs it to check.

@@ -37,6 +37,7 @@ export const ACCESS_TABLE = {
   'POST /auth/phone': PROSPECT,
   'POST /touchpoints': PROSPECT,
   'GET /courses': 'public',
+  'GET /courses/:id': 'public',
   'GET /campuses': 'public',
   'POST /registrations': PROSPECT,
   'GET /me': PROSPECT,
@@ -47,6 +48,7 @@ export const ACCESS_TABLE = {
   'GET /me/bookings': PROSPECT,
   'GET /contents': 'public',
   'GET /contents/:id': 'public',
+  'GET /contents/:id/cover.png': 'public',
   // The signed link is the credential (ADR 009): it names the lead and expires in minutes.
   'GET /downloads/:contentId': 'public',
   'GET /trial-sessions': 'public',

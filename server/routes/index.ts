@@ -8,8 +8,10 @@ import { postPhoneRoute } from './auth/phone.js';
 import { deleteBookingRoute } from './bookings/delete.js';
 import { postBookingRoute } from './bookings/post.js';
 import { listCampusesRoute } from './campuses/list.js';
+import { getContentCoverRoute } from './contents/cover.js';
 import { getContentRoute } from './contents/get.js';
 import { listContentsRoute } from './contents/list.js';
+import { getCourseRoute } from './courses/get.js';
 import { listCoursesRoute } from './courses/list.js';
 import { getSlaCronRoute, postSlaCronRoute } from './cron/sla.js';
 import { getDownloadRoute } from './downloads/get.js';
@@ -51,6 +53,7 @@ export const routes: readonly AnyRoute[] = [
   postPhoneRoute,
   postTouchpointsRoute,
   listCoursesRoute,
+  getCourseRoute,
   listCampusesRoute,
   postRegistrationRoute,
   getMeRoute,
@@ -60,6 +63,7 @@ export const routes: readonly AnyRoute[] = [
   listMySubscriptionsRoute,
   listContentsRoute,
   getContentRoute,
+  getContentCoverRoute,
   getDownloadRoute,
   listTrialSessionsRoute,
   postBookingRoute,

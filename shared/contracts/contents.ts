@@ -35,6 +35,8 @@ export const contentSummarySchema = z.object({
   summary: z.string(),
   isGated: z.boolean(),
   publishedAt: isoDateTimeSchema,
+  /** Root-relative API path of the item's cover image (PNG, made by the API; clients prefix their API base). */
+  coverUrl: z.string(),
 });
 export type ContentSummary = z.infer<typeof contentSummarySchema>;
 
@@ -74,6 +76,18 @@ export const contentDetailSchema = contentSummarySchema.extend({
   /** The file's type, for `wx.openDocument({ fileType })`; null when there is no file. */
   downloadFileType: z.enum(DOWNLOAD_FILE_TYPES).nullable(),
   isLocked: z.boolean(),
+  /** The course the item is about, for its page's 课程详情 link. */
+  course: z.object({ id: entityIdSchema, name: z.string() }).nullable(),
+  /**
+   * Where the item leads (issue 14, the seeds' "hook to the next stage"): a related item of the
+   * next journey stage, the topic's gated guide, or a trial of its course.
+   */
+  nextStep: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('content'), content: contentSummarySchema }),
+      z.object({ kind: z.literal('trial'), course: z.object({ id: entityIdSchema, name: z.string() }) }),
+    ])
+    .nullable(),
 });
 export type ContentDetail = z.infer<typeof contentDetailSchema>;
 

@@ -8,7 +8,8 @@ import { entityIdSchema, isoDateTimeSchema } from '../fields.js';
 export const trialSessionSchema = z.object({
   id: entityIdSchema,
   course: z.object({ id: entityIdSchema, name: z.string() }),
-  campus: z.object({ id: entityIdSchema, name: z.string() }),
+  /** The address is what the booking sheet shows before the prospect commits (issue 14). */
+  campus: z.object({ id: entityIdSchema, name: z.string(), address: z.string() }),
   startsAt: isoDateTimeSchema,
   endsAt: isoDateTimeSchema,
   capacity: z.number().int().min(1),

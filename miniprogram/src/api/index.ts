@@ -19,3 +19,6 @@ export const api = createApiClient({
   getLoginCode: createLoginCodeSource(taroStorage),
   clock: systemClock,
 });
+
+/** An API path the server returns for the client to load itself (a cover image), made absolute. */
+export const toApiUrl = (path: string) => (/^https?:\/\//.test(path) ? path : `${API_BASE}${path}`);

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError, type ApiErrorCode } from '../api';
 import { API_MESSAGES } from '../api/messages';
 
 export type ApiData<T> =
   | { status: 'loading'; data?: T }
   | { status: 'ready'; data: T }
-  | { status: 'error'; userMessage: string; data?: T };
+  /** `code` tells a missing thing (`not_found`: retrying cannot help) from a failure worth a retry. */
+  | { status: 'error'; userMessage: string; code: ApiErrorCode | null; data?: T };
 
 /**
  * Data a page loads from the API, with the loading / ready / error states every page shows and a
@@ -28,7 +29,8 @@ export function useApiData<T>(load: () => Promise<T>, key = ''): ApiData<T> & { 
       },
       (error: unknown) => {
         const userMessage = error instanceof ApiError ? error.userMessage : API_MESSAGES.unknown;
-        if (call === latest.current) setState((s) => ({ status: 'error', userMessage, data: s.data }));
+        const code = error instanceof ApiError ? error.code : null;
+        if (call === latest.current) setState((s) => ({ status: 'error', userMessage, code, data: s.data }));
       },
     );
   }, [key]);

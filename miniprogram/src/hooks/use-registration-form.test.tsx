@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../api/client';
 import { PRIVACY_POLICY_VERSION } from '../privacy-policy';
-import { listMissingFields, useRegistrationForm } from './use-registration-form';
+import { REGISTRATION_ERRORS as E, useRegistrationForm, validateRegistration } from './use-registration-form';
 
 function recordingClient() {
   const sent: { path: string; body: unknown }[] = [];
@@ -27,17 +27,46 @@ const complete = {
 };
 
 describe('registration form', () => {
-  it('lists the fields still missing', () => {
-    expect(listMissingFields({ name: ' ', phone: '', hasConsent: false })).toEqual([
-      'name',
-      'phone',
-      'role',
-      'grade',
-      'courseId',
-      'timeline',
-      'campusId',
-    ]);
-    expect(listMissingFields({ ...complete, hasConsent: false })).toEqual([]);
+  it('names each kind of wrong input, in form order', () => {
+    expect(validateRegistration({ name: ' ', phone: '', hasConsent: false })).toEqual({
+      name: E.nameEmpty,
+      phone: E.phoneEmpty,
+      role: E.role,
+      grade: E.grade,
+      courseId: E.courseId,
+      timeline: E.timeline,
+      campusId: E.campusId,
+      hasConsent: E.consent,
+    });
+    expect(validateRegistration({ ...complete, phone: '1380013800', hasConsent: true })).toEqual({ phone: E.phoneBad });
+    expect(validateRegistration({ ...complete, phone: '23800138000', hasConsent: true })).toEqual({
+      phone: E.phoneBad,
+    });
+    expect(validateRegistration({ ...complete, name: '王'.repeat(31), hasConsent: true })).toEqual({
+      name: E.nameLong,
+    });
+    expect(validateRegistration({ ...complete, phone: '138 0013 8000', hasConsent: true })).toEqual({});
+  });
+
+  it('shows no message before the user does anything, a field message once left, all on submit', async () => {
+    const { api, sent } = recordingClient();
+    const { result } = renderHook(() => useRegistrationForm(api, { now: () => new Date() }));
+    expect(Object.keys(complete).map((f) => result.current.fieldErrors.errorOf(f as 'name'))).toEqual(
+      Object.keys(complete).map(() => undefined),
+    );
+    expect(result.current.fieldErrors.errorOf('hasConsent')).toBeUndefined();
+    act(() => result.current.update({ phone: '1380013' }));
+    expect(result.current.fieldErrors.errorOf('phone')).toBeUndefined();
+    act(() => result.current.fieldErrors.touch('phone'));
+    expect(result.current.fieldErrors.errorOf('phone')).toBe(E.phoneBad);
+    expect(result.current.fieldErrors.errorOf('name')).toBeUndefined();
+    await act(async () => {
+      await result.current.submit();
+    });
+    expect(sent).toEqual([]);
+    expect(result.current.fieldErrors.errorOf('name')).toBe(E.nameEmpty);
+    expect(result.current.fieldErrors.errorOf('hasConsent')).toBe(E.consent);
+    expect(result.current.fieldErrors.firstInvalid).toBe('name');
   });
 
   it('sends nothing before consent, then sends the consent with its policy version', async () => {
@@ -45,14 +74,14 @@ describe('registration form', () => {
     const now = new Date('2026-11-22T08:00:00.000Z');
     const { result } = renderHook(() => useRegistrationForm(api, { now: () => now }));
     act(() => result.current.update({ ...complete }));
-    expect(result.current.canSubmit).toBe(false);
     await act(async () => {
       await result.current.submit();
     });
     expect(sent).toEqual([]);
+    expect(result.current.fieldErrors.errorOf('hasConsent')).toBe(E.consent);
 
     act(() => result.current.update({ hasConsent: true }));
-    expect(result.current.canSubmit).toBe(true);
+    expect(result.current.fieldErrors.count).toBe(0);
     await act(async () => {
       await result.current.submit();
     });

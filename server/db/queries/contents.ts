@@ -1,5 +1,5 @@
 /** Content items (SPEC §2.2): the feed and one item. */
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { contentFiles, contentItems, touchpoints } from '../schema/index.js';
 
@@ -109,4 +109,32 @@ export function listLeadDownloadRows(
     .from(latest)
     .innerJoin(contentItems, eq(contentItems.id, latest.contentId))
     .orderBy(desc(latest.downloadedAt), asc(contentItems.id));
+}
+
+/** A topic's items, newest first: where an item's next step is chosen from (issue 14). */
+export function listTopicContentRows(db: Database | Transaction, topic: string): Promise<ContentRow[]> {
+  return db
+    .select()
+    .from(contentItems)
+    .where(eq(contentItems.topic, topic))
+    .orderBy(desc(contentItems.publishedAt), asc(contentItems.id))
+    .limit(50);
+}
+
+/** A course's items, preferring those tagged with it, then its topic's (the course page's 相关内容). */
+export function listCourseContentRows(
+  db: Database | Transaction,
+  course: { id: string; topic: string },
+  limit: number,
+): Promise<ContentRow[]> {
+  return db
+    .select()
+    .from(contentItems)
+    .where(or(eq(contentItems.courseId, course.id), eq(contentItems.topic, course.topic)))
+    .orderBy(
+      asc(sql`case when ${contentItems.courseId} = ${course.id} then 0 else 1 end`),
+      desc(contentItems.publishedAt),
+      asc(contentItems.id),
+    )
+    .limit(limit);
 }

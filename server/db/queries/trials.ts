@@ -19,6 +19,7 @@ const sessionColumns = {
   courseName: courses.name,
   campusId: campuses.id,
   campusName: campuses.name,
+  campusAddress: campuses.address,
 };
 
 export type TrialSessionRow = {
@@ -31,6 +32,7 @@ export type TrialSessionRow = {
   courseName: string;
   campusId: string;
   campusName: string;
+  campusAddress: string | null;
 };
 
 function sessionsQuery(db: Database | Transaction) {

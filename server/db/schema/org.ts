@@ -2,7 +2,7 @@
  * The institution: campuses, courses and the advisors (课程顾问) who work leads (SPEC §1, §2.4).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const campuses = pgTable(
   'campuses',
@@ -24,6 +24,10 @@ export const courses = pgTable('courses', {
   name: text('name').notNull(),
   category: text('category'),
   description: text('description'),
+  /** The course page (issue 14): who it is for, the class format, the syllabus outline. */
+  audience: text('audience'),
+  format: text('format'),
+  syllabus: jsonb('syllabus').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   /** List price in fen (CNY cents), an integer so that sums never drift. */
   priceFen: integer('price_fen'),
   isActive: boolean('is_active').notNull().default(true),

@@ -51,6 +51,8 @@ describe('trial bookings', () => {
     expect(mine.body.bookings.map((b) => b.id)).toEqual([res.body.booking.id]);
     const list = await t.request<ListTrialSessionsResponse>('/api/trial-sessions');
     expect(list.body.sessions).toEqual([expect.objectContaining({ id: session.id, seatsLeft: 9, isFull: false })]);
+    // The booking sheet shows where to go before the prospect commits (issue 14).
+    expect(list.body.sessions[0]?.campus).toMatchObject({ name: '上海徐汇校区', address: '漕溪北路 1 号' });
   });
 
   it('50 concurrent bookings for 10 seats: exactly 10 succeed, 40 get 409', async () => {

@@ -6,6 +6,7 @@ import {
   createContentWithFile,
   createRegisteredProspects,
   createTestApp,
+  createTestCatalog,
   expectError,
 } from '../../../tests/helpers/index.js';
 import { contentItems } from '../../db/schema/index.js';
@@ -81,6 +82,38 @@ describe('contents', () => {
     const article = items.find((i) => !i.isGated);
     const res = await t.request<GetContentResponse>(`/api/contents/${article?.id}`);
     expect(res.body.content).toMatchObject({ downloadUrl: null, downloadFileType: null, isLocked: false });
+  });
+
+  it('each item ends with the next step of its journey stage: a considering read, the gated guide, a trial', async () => {
+    const { t, items } = await setup();
+    const { course } = await createTestCatalog(t);
+    const [exploring, considering, preferring, guide] = items;
+    await t.db.update(contentItems).set({ courseId: course.id }).where(eq(contentItems.topic, '雅思'));
+    const nextOf = async (id: string | undefined) =>
+      (await t.request<GetContentResponse>(`/api/contents/${id}`)).body.content.nextStep;
+    expect(await nextOf(exploring?.id)).toMatchObject({ kind: 'content', content: { id: considering?.id } });
+    expect(await nextOf(considering?.id)).toMatchObject({ kind: 'content', content: { id: guide?.id, isGated: true } });
+    expect(await nextOf(guide?.id)).toEqual({ kind: 'trial', course: { id: course.id, name: course.name } });
+    // A preferring item without a course has nowhere to send the reader: no step rather than a wrong one.
+    expect(await nextOf(preferring?.id)).toBeNull();
+    const detail = await t.request<GetContentResponse>(`/api/contents/${guide?.id}`);
+    expect(detail.body.content.course).toEqual({ id: course.id, name: course.name });
+    expect(detail.body.content.coverUrl).toBe(`/api/contents/${guide?.id}/cover.png`);
+  });
+
+  it('serves each item a PNG cover, cacheable, the same bytes each time', async () => {
+    const { t, items } = await setup();
+    const first = await t.app.request(`/api/contents/${items[0]?.id}/cover.png`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    expect(first.headers.get('cache-control')).toContain('max-age=');
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.byteLength).toBeLessThan(20_000);
+    const again = new Uint8Array(await (await t.app.request(`/api/contents/${items[0]?.id}/cover.png`)).arrayBuffer());
+    expect(again).toEqual(bytes);
+    expectError(await t.request(`/api/contents/${randomUUID()}/cover.png`), 404, 'not_found');
+    expectError(await t.request('/api/contents/nope/cover.png'), 400, 'validation_failed');
   });
 
   it.each([

@@ -7,7 +7,7 @@ export function toTrialSession(row: TrialSessionRow): TrialSession {
   return {
     id: row.id,
     course: { id: row.courseId, name: row.courseName },
-    campus: { id: row.campusId, name: row.campusName },
+    campus: { id: row.campusId, name: row.campusName, address: row.campusAddress ?? '' },
     startsAt: row.startsAt.toISOString(),
     endsAt: new Date(row.startsAt.getTime() + row.durationMinutes * 60_000).toISOString(),
     capacity: row.capacity,

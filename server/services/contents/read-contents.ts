@@ -12,6 +12,7 @@ import {
   type ListMyDownloadsResponse,
 } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
+import { findCourse } from '../../db/queries/catalog.js';
 import {
   type ContentFileInfo,
   type ContentRow,
@@ -20,13 +21,15 @@ import {
   listContentRows,
   listContentTopics,
   listLeadDownloadRows,
+  listTopicContentRows,
 } from '../../db/queries/contents.js';
 import { findLeadById, type LeadRow } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
 import { isLiveLead, isRegisteredLead, readOfLiveLead } from '../leads/lead-guards.js';
 import { signDownloadLink, toDownloadPath } from './download-link.js';
+import { chooseNextStep } from './next-step.js';
 
-function toSummary(row: ContentRow): ContentSummary {
+export function toSummary(row: ContentRow): ContentSummary {
   return {
     id: row.id,
     title: row.title,
@@ -36,6 +39,7 @@ function toSummary(row: ContentRow): ContentSummary {
     summary: row.summary ?? '',
     isGated: row.isGated,
     publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
+    coverUrl: `/api/contents/${row.id}/cover.png`,
   };
 }
 
@@ -100,13 +104,20 @@ export async function getContent(
 ): Promise<GetContentResponse> {
   const [row, files] = await Promise.all([findContent(ctx.db, options.id), listContentFileInfos(ctx.db, [options.id])]);
   if (!row) throw new AppError('not_found', `Content ${options.id} not found`, { userMessage: '内容不存在或已下架' });
-  const viewer = await findViewer(ctx, options.viewerLeadId);
+  const [viewer, sameTopic, courseRow] = await Promise.all([
+    findViewer(ctx, options.viewerLeadId),
+    listTopicContentRows(ctx.db, row.topic),
+    row.courseId ? findCourse(ctx.db, row.courseId) : null,
+  ]);
+  const course = courseRow ? { id: courseRow.id, name: courseRow.name } : null;
   return {
     content: {
       ...toSummary(row),
       body: row.body ?? '',
       ...toDownload(ctx, row, files.get(row.id), viewer),
       isLocked: isLockedFor(row, viewer),
+      course,
+      nextStep: chooseNextStep(row, sameTopic, course, toSummary),
     },
   };
 }

@@ -60,7 +60,7 @@ export async function seedDemoInstitution(
   );
   const courses = await insertCourses(
     db,
-    DEMO_COURSES.map((c) => ({ ...c })),
+    DEMO_COURSES.map((c) => ({ ...c, syllabus: [...c.syllabus] })),
   );
   const contents = await insertContents(
     db,

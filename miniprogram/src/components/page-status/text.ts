@@ -4,4 +4,5 @@ export const PAGE_STATUS_TEXT = {
   empty: '暂无内容',
   error: '加载失败，请稍后重试',
   retry: '重试',
+  home: '返回首页',
 } as const;

@@ -8,8 +8,9 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api';
-import { APP_TEXT } from '../../app-text';
+import { ContentCard } from '../../components/content-card';
 import { PageStatus } from '../../components/page-status';
+import { formatPrice } from '../../format/date';
 import { useApiData } from '../../hooks/use-api-data';
 import { usePageView } from '../../hooks/use-page-view';
 import { useShare } from '../../hooks/use-share';
@@ -31,7 +32,12 @@ export default function HomePage() {
     () => api.request('/api/contents', { query: { topic, limit: 30 }, schema: listContentsResponseSchema }),
     topic ?? '',
   );
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/content/index?id=${id}` });
+  const openCourse = (id: string) => Taro.navigateTo({ url: `/pages/course/index?id=${id}` });
+  // One retry for everything that failed: the course cards come back with the feed.
+  const retry = () => {
+    if (courses.status === 'error') courses.reload();
+    if (feed.status === 'error') feed.reload();
+  };
 
   return (
     <View className="home">
@@ -39,13 +45,17 @@ export default function HomePage() {
         <Text className="home__title">{TEXT.title}</Text>
         <Text className="home__subtitle">{TEXT.subtitle}</Text>
       </View>
-      {courses.status === 'ready' && (
+      {courses.status === 'error' && feed.status !== 'error' && (
+        <PageStatus kind="error" message={courses.userMessage} onRetry={retry} />
+      )}
+      {courses.data && (
         <ScrollView scrollX className="home__courses">
           {courses.data.courses.map((c) => (
-            <View key={c.id} className="course-card">
+            <View key={c.id} className="course-card" onClick={() => openCourse(c.id)}>
               <Text className="course-card__name">{c.name}</Text>
               <Text className="course-card__summary">{c.summary}</Text>
-              <Text className="course-card__price">¥{(c.priceFen / 100).toLocaleString('zh-CN')}</Text>
+              <Text className="course-card__price">{formatPrice(c.priceFen)}</Text>
+              <Text className="course-card__more">{TEXT.courseMore}</Text>
             </View>
           ))}
         </ScrollView>
@@ -62,18 +72,10 @@ export default function HomePage() {
           ))}
         </View>
         {feed.status === 'loading' && !feed.data && <PageStatus kind="loading" />}
-        {feed.status === 'error' && <PageStatus kind="error" message={feed.userMessage} onRetry={feed.reload} />}
+        {feed.status === 'error' && <PageStatus kind="error" message={feed.userMessage} onRetry={retry} />}
         {feed.data?.contents.length === 0 && <PageStatus kind="empty" message={TEXT.empty} />}
         {feed.data?.contents.map((item) => (
-          <View key={item.id} className="content-card" onClick={() => open(item.id)}>
-            <Text className="content-card__title">{item.title}</Text>
-            <Text className="content-card__summary">{item.summary}</Text>
-            <View className="content-card__meta">
-              <Text className="tag">{APP_TEXT.contentKinds[item.kind]}</Text>
-              <Text className="tag">{item.topic}</Text>
-              {item.isGated && <Text className="tag tag--accent">{TEXT.gated}</Text>}
-            </View>
-          </View>
+          <ContentCard key={item.id} item={item} gatedLabel={TEXT.gated} />
         ))}
       </View>
     </View>

@@ -4,6 +4,7 @@ export const TEXT = {
   title: '课程与资讯',
   subtitle: '为你挑选的课程、文章与学习资料',
   courses: '热门课程',
+  courseMore: '课程详情 ›',
   feed: '精选内容',
   allTopics: '全部',
   recommended: '为你推荐',

@@ -3,10 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { APP_TEXT } from '../../app-text';
 import { PageStatus } from '../../components/page-status';
+import { formatDate } from '../../format/date';
 import { useDownload } from '../../hooks/use-download';
 import { TEXT } from './text';
-
-const formatDay = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 /** Me → 我的资料: what the prospect downloaded, to open again. */
 export function DownloadsSection({ downloads }: { downloads: MyDownload[] }) {
@@ -22,7 +21,7 @@ export function DownloadsSection({ downloads }: { downloads: MyDownload[] }) {
             {content.title}
           </Text>
           <View className="me__row">
-            <Text className="muted">{`${APP_TEXT.contentKinds[content.kind]} · ${TEXT.downloadedOn(formatDay(downloadedAt))}`}</Text>
+            <Text className="muted">{`${APP_TEXT.contentKinds[content.kind]} · ${TEXT.downloadedOn(formatDate(downloadedAt))}`}</Text>
             {downloadUrl ? (
               <Text className="me__action" onClick={() => download({ url: downloadUrl, fileType: downloadFileType })}>
                 {TEXT.downloadAgain}

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { ApiError, api } from '../../api';
 import { PageStatus } from '../../components/page-status';
 import { PrivacyConsent } from '../../components/privacy-consent';
+import { formatDateTime } from '../../format/date';
 import { useMyAccount } from '../../hooks/use-my-account';
 import { usePageView } from '../../hooks/use-page-view';
 import { privacyConsent } from '../../privacy';
@@ -85,7 +86,7 @@ export default function MePage() {
       {bookings.map((b) => (
         <View key={b.id} className="card">
           <Text className="content-card__title">{b.session.course.name}</Text>
-          <Text className="muted">{`${b.session.campus.name} · ${new Date(b.session.startsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`}</Text>
+          <Text className="muted">{`${formatDateTime(b.session.startsAt, b.session.endsAt)} · ${b.session.campus.name}`}</Text>
           <View className="me__row">
             <Text className="tag">{TEXT.statuses[b.status]}</Text>
             {b.status === 'booked' && (

@@ -33,6 +33,5 @@ export const TEXT = {
   submit: '提交登记',
   submitting: '提交中…',
   done: '登记成功',
-  missing: '请填写完整：',
-  needConsent: '请先阅读并同意隐私政策',
+  fixFirst: (n: number) => `还有 ${n} 项需要完善，请按红色提示修改后再提交`,
 } as const;

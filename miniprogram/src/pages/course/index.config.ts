@@ -1,0 +1,5 @@
+import { TEXT } from './text';
+
+export default definePageConfig({
+  navigationBarTitleText: TEXT.title,
+});
