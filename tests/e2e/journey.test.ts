@@ -10,7 +10,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { ExportMyDataResponse, GetMeResponse, ListMyBookingsResponse } from '@scrm/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerOnForm } from './prospect-steps.js';
 import { type RunningProduct, startProduct } from './start-product.js';
 import { checkFormMessages, goBackByHeader, registerOnForm, SCREENSHOTS, shot as shotOf, VIEWPORT } from './steps.js';
 

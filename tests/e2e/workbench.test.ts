@@ -12,8 +12,8 @@ import type { ListStaffLeadsResponse, ListTeamResponse, StaffLeadDetail } from '
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADVISOR_NAMES } from '../../server/services/seed/demo-catalog.js';
-import { registerOnForm } from './prospect-steps.js';
 import { type RunningProduct, startProduct } from './start-product.js';
+import { registerOnForm } from './steps.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
