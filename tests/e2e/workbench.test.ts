@@ -85,7 +85,11 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
         await prospect.getByText('登记成功', { exact: false }).first().waitFor();
         await prospect.goto(`${product.url}/#/pages/trial/index`);
         await prospect.locator('.trial').last().getByText('预约', { exact: true }).first().click();
-        await prospect.getByText('预约成功', { exact: true }).waitFor();
+        // Booking asks first, on a sheet with the time and the address (issue 14).
+        const sheet = prospect.locator('.booking-sheet:visible');
+        await sheet.getByText('确认预约', { exact: true }).click();
+        await sheet.getByText('预约成功').waitFor();
+        await sheet.getByText('好的', { exact: true }).click();
       })(),
       (async () => {
         await staff.goto(`${product.url}/#/admin/pages/leads/index`);
