@@ -220,7 +220,13 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
       await visible(message).waitFor();
       expect(await visible('重试').count(), `${path}: no retry`).toBe(0);
       await visitor.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
-      await visible('返回首页').click();
+      // Scoped to this page's message: the page left behind may still be sliding out.
+      await visitor
+        .getByRole('status')
+        .filter({ hasText: message })
+        .getByText('返回首页', { exact: true })
+        .locator('visible=true')
+        .click();
       await visitor.locator('.home').getByText('雅思和托福该怎么选？一文讲清区别').waitFor();
     }
     // A video item: its poster and the player's state when there is no clip yet.
