@@ -133,7 +133,8 @@ export const PERSONAL_DATA: Record<ExportSection, PersonalTable> = {
     table: stageTransitions,
     rowsOf: 'person',
     leadColumn: 'leadId',
-    orderBy: 'at',
+    // The moves of one signal share its time; the recording order keeps them as the machine made them.
+    orderBy: 'seq',
     columns: {
       id: 'export',
       leadId: 'export',
@@ -143,6 +144,7 @@ export const PERSONAL_DATA: Record<ExportSection, PersonalTable> = {
       ordinal: 'export',
       cause: 'export',
       at: 'export',
+      seq: 'export',
     },
   }),
   scoreLedger: declare({

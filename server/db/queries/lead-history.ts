@@ -22,7 +22,7 @@ export function listLeadTransitionRows(db: Database | Transaction, leadId: strin
     .select()
     .from(stageTransitions)
     .where(eq(stageTransitions.leadId, leadId))
-    .orderBy(asc(stageTransitions.at), asc(stageTransitions.ordinal));
+    .orderBy(asc(stageTransitions.at), asc(stageTransitions.seq));
 }
 
 /**

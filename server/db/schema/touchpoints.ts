@@ -2,7 +2,18 @@
  * Touchpoints (SPEC §2.1) and stage transitions (SPEC §2.2): the append-only history of a lead.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { leads } from './leads.js';
 
 export const touchpoints = pgTable(
@@ -58,6 +69,12 @@ export const stageTransitions = pgTable(
     /** Why: the rule and the touchpoint, advisor action or score that caused it. */
     cause: jsonb('cause').$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /**
+     * The order the rows were recorded in. The moves one signal causes share its time (a fit
+     * change makes a lead TGT-01 and its score MQL-01 at the same instant), so a history read by
+     * time alone could list them either way round; `(at, seq)` keeps the machine's order.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     uniqueIndex('stage_transitions_ordinal_uq').on(t.leadId, t.model, t.toStage, t.ordinal),

@@ -1,0 +1,3 @@
+-- The order stage moves were recorded in (schema/touchpoints.ts `seq`); rows already stored get
+-- numbers in their physical order, which for a lead is the order its batches were written in.
+ALTER TABLE "stage_transitions" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "stage_transitions_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);
