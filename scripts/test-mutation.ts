@@ -1,8 +1,9 @@
 /**
  * `npm run test:mutation [-- <stryker options>]`: StrykerJS with `stryker.config.mjs` (issue 10),
- * then the one machine-specific field taken out of the committed incremental file. Stryker
- * records its working directory as `projectRoot` there and never reads it back (it matches files
- * by their relative names), so without it the file is the same on every checkout and in CI.
+ * then the machine-specific parts taken out of the committed incremental file. Stryker records
+ * its working directory as `projectRoot` there and never reads it back (it matches files by their
+ * relative names), so without it, and with paths in crash reasons made relative, the file is the
+ * same on every checkout and in CI.
  * Exits with Stryker's own status: non-zero under the 90% threshold.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,9 +19,10 @@ if (run.error) throw run.error;
 
 if (existsSync(config.incrementalFile)) {
   const report: Record<string, unknown> = JSON.parse(readFileSync(config.incrementalFile, 'utf8'));
-  if ('projectRoot' in report) {
-    delete report.projectRoot;
-    writeFileSync(config.incrementalFile, `${JSON.stringify(report, null, 2)}\n`);
-  }
+  delete report.projectRoot;
+  // A mutant that crashes the runner keeps its stack trace as the reason, with this checkout's
+  // absolute paths in it: written relative, so the committed file names no machine's folders.
+  const text = JSON.stringify(report, null, 2).split(process.cwd()).join('.');
+  writeFileSync(config.incrementalFile, `${text}\n`);
 }
 process.exit(run.status ?? 1);
