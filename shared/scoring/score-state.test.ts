@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_MODEL } from './default-model.js';
-import { getEngagementPoints } from './engagement-rule.js';
 import { UNKNOWN_LEAD_PROFILE } from './lead-profile.js';
 import { scoreLead } from './score-lead.js';
 import {
@@ -13,110 +12,22 @@ import {
   type ScoreState,
   scoreStateSchema,
 } from './score-state.js';
+import {
+  applyAll,
+  DAY,
+  expectClose,
+  HOUR,
+  MODEL,
+  magnitude,
+  referenceEngagement,
+  START,
+  score,
+  shanghaiDay,
+  signalsArb,
+} from './score-state-test-kit.js';
 import type { ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
-import { buildSampleSignal, SAMPLE_SIGNAL_KINDS } from './scoring-test-kit.js';
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const START = Date.UTC(2026, 0, 1);
-/**
- * Small caps and a short window so that caps, decay and dropping all happen. The window is 40
- * half-lives, so what leaves it weighs < 1e-12 of its points: less than any positive signal here.
- */
-const MODEL: ScoringModel = {
-  ...DEFAULT_SCORING_MODEL,
-  id: 'test',
-  engagement: {
-    rules: DEFAULT_SCORING_MODEL.engagement.rules.map((r) => ({ ...r, dailyCap: Math.min(r.dailyCap, 2) })),
-  },
-  decay: { halfLifeDays: 1, windowDays: 40 },
-};
-
-/** Day 3 and day 55 are busy: 00:00–15:59 UTC, inside one Shanghai day (UTC+8). */
-const BUSY_DAYS = [3, 55];
-const signalArb = fc
-  .record({
-    kind: fc.constantFrom(...SAMPLE_SIGNAL_KINDS),
-    id: fc.uuid(),
-    // Two in three signals fall on the two busy days, so some (rule, day) get more signals than
-    // their cap of 2; the rest spread over 60 days, so early days leave the 40-day window.
-    atMs: fc
-      .oneof(
-        { weight: 1, arbitrary: fc.integer({ min: 0, max: 60 * 24 }) },
-        {
-          weight: 2,
-          arbitrary: fc.constantFrom(...BUSY_DAYS).chain((d) => fc.integer({ min: d * 24, max: d * 24 + 15 })),
-        },
-      )
-      .map((h) => START + h * HOUR),
-    durationMs: fc.integer({ min: 0, max: 30 * 60_000 }),
-  })
-  .map(({ kind, id, atMs, durationMs }) => buildSampleSignal(kind, id, atMs, durationMs));
-// `size: 'max'`: without it fast-check keeps arrays to about 10 items whatever maxLength says.
-const signalsArb = fc.uniqueArray(signalArb, { selector: (s) => s.id, minLength: 10, maxLength: 60, size: 'max' });
-
-function applyAll(signals: ScoringSignal[], model = MODEL): ScoreState {
-  return signals.reduce((state, s) => applyScoringSignal(state, s, model), createScoreState(model));
-}
-function score(state: ScoreState, nowMs: number, model = MODEL) {
-  return scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state, model, now: new Date(nowMs) });
-}
-/** Relative to the size of the terms, since positive and negative rules may cancel. */
-function expectClose(a: number, b: number, scale: number) {
-  expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(scale, Number.MIN_VALUE));
-}
-function magnitude(state: ScoreState, nowMs: number, model = MODEL): number {
-  return score(state, nowMs, model).breakdown.reduce((acc, item) => acc + Math.abs(item.points), 0);
-}
-/** The Shanghai (UTC+8) calendar day, computed here rather than with the code under test. */
-const shanghaiDay = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY);
-
-/**
- * The documented rule (score-state.ts, SPEC §2.3) computed from scratch, without the state's
- * anchoring, eviction or dropping: per rule and Shanghai day the `dailyCap` signals with the
- * largest |points|·2^(t/halfLife), on days no more than `windowDays − 1` before the newest scored
- * signal, each decayed to `now` (a `now` before the newest signal counts as the newest).
- */
-function referenceEngagement(signals: ScoringSignal[], model: ScoringModel, nowMs: number): Record<string, number> {
-  const halfLife = model.decay.halfLifeDays * DAY;
-  const scored = signals
-    .flatMap((signal) =>
-      model.engagement.rules.map((rule) => ({
-        id: signal.id,
-        rule,
-        atMs: Date.parse(signal.occurredAt),
-        points: getEngagementPoints(rule, signal),
-      })),
-    )
-    .filter((x) => x.points !== 0);
-  if (scored.length === 0) return {};
-  const newest = Math.max(...scored.map((x) => x.atMs));
-  const groups = new Map<string, typeof scored>();
-  for (const x of scored) {
-    if (shanghaiDay(x.atMs) <= shanghaiDay(newest) - model.decay.windowDays) continue;
-    const key = `${x.rule.id}@${shanghaiDay(x.atMs)}`;
-    groups.set(key, [...(groups.get(key) ?? []), x]);
-  }
-  const at = Math.max(nowMs, newest);
-  const effect = (x: (typeof scored)[number]) => Math.log2(Math.abs(x.points)) + x.atMs / halfLife;
-  const byEffect = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-    effect(b) - effect(a) || (a.id < b.id ? -1 : 1);
-  const countedByRule = new Map<string, typeof scored>();
-  for (const group of groups.values()) {
-    const counted = [...group].sort(byEffect).slice(0, group[0]?.rule.dailyCap);
-    const ruleId = group[0]?.rule.id ?? '';
-    countedByRule.set(ruleId, [...(countedByRule.get(ruleId) ?? []), ...counted]);
-  }
-  const result: Record<string, number> = {};
-  for (const [ruleId, counted] of countedByRule) {
-    // A rule with a window cap counts only that many over the whole window, strongest first.
-    const windowCap = counted[0]?.rule.windowCap;
-    const kept = windowCap === undefined ? counted : [...counted].sort(byEffect).slice(0, windowCap);
-    for (const x of kept) result[ruleId] = (result[ruleId] ?? 0) + x.points * 2 ** ((x.atMs - at) / halfLife);
-  }
-  return result;
-}
+import { buildSampleSignal } from './scoring-test-kit.js';
 
 describe('score state (SPEC §2.3)', () => {
   it('incremental equals recompute for any arrival order', () => {
