@@ -185,6 +185,29 @@ describe('GET /api/staff/leads/:id', () => {
     expect(await t.db.select().from(staffAuditLog)).toHaveLength(1);
   });
 
+  it('explains the score with the rules worth a point shown, not those that round to nothing', async () => {
+    const t = await createTestApp();
+    const prospect = await logInAs(t, `p${randomUUID().slice(0, 8)}`);
+    const { campus } = await registerThroughApi(t, prospect.token);
+    const advisor = await createTestStaff(t, { campusIds: [campus.id] });
+    const view = (durationMs: number) => ({
+      id: randomUUID(),
+      type: 'page_view',
+      occurredAt: t.clock.now().toISOString(),
+      props: { page: '/pages/index/index', durationMs },
+    });
+    const read = async () =>
+      (await t.request<StaffLeadDetail>(`/api/staff/leads/${prospect.leadId}`, { token: advisor.token })).body.score;
+    // Two seconds on a page: a thirtieth of a point.
+    await t.request('/api/touchpoints', { method: 'POST', token: prospect.token, json: { events: [view(2_000)] } });
+    expect((await read()).breakdown.map((b) => b.ruleId)).not.toContain('page-view');
+    // Three minutes of reading: three points, shown.
+    await t.request('/api/touchpoints', { method: 'POST', token: prospect.token, json: { events: [view(180_000)] } });
+    const score = await read();
+    expect(score.breakdown.find((b) => b.ruleId === 'page-view')?.points).toBeCloseTo(3, 0);
+    expect(score.breakdown.every((b) => b.points !== 0)).toBe(true);
+  });
+
   it('pages the timeline newest first', async () => {
     const t = await createTestApp();
     const prospect = await logInAs(t, `p${randomUUID().slice(0, 8)}`);

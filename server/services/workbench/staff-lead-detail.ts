@@ -44,7 +44,9 @@ export function toStaffScore(row: LeadRow, model: ScoringModel, now: Date): Staf
     engagement: roundScore(score.engagement),
     isMql: score.isMql && isMqlJourneyStage(toJourneyStage(row.journeyStage), model),
     modelVersion: model.version,
-    breakdown: score.breakdown.map((b) => ({ ...b, points: roundScore(b.points) })),
+    // A rule worth less than the tenth of a point shown (a few seconds on a page) is not a reason
+    // an advisor can act on: a line reading "浏览页面 0" only raises a question.
+    breakdown: score.breakdown.map((b) => ({ ...b, points: roundScore(b.points) })).filter((b) => b.points !== 0),
   };
 }
 
