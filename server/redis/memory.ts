@@ -33,6 +33,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
     return entry;
   };
 
+  /** INCRBY, with the expiry set only when the key is created (a fixed window). */
+  const add = (key: string, by: number, ttlMs: number | undefined): number => {
+    const entry = live(key);
+    if (entry && !INTEGER.test(entry.value)) throw new Error('ERR value is not an integer or out of range');
+    const next = (entry ? Number(entry.value) : 0) + by;
+    const expiresAt = entry ? entry.expiresAt : ttlMs === undefined ? null : nowMs() + ttlMs;
+    entries.set(key, { value: String(next), expiresAt });
+    return next;
+  };
+
   return {
     kind: 'memory',
     async get(key) {
@@ -54,22 +64,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
       return true;
     },
     async incr(key, { by = 1, ttlMs } = {}) {
-      const entry = live(key);
-      if (entry && !INTEGER.test(entry.value)) throw new Error('ERR value is not an integer or out of range');
-      const next = (entry ? Number(entry.value) : 0) + by;
-      const expiresAt = entry ? entry.expiresAt : ttlMs === undefined ? null : nowMs() + ttlMs;
-      entries.set(key, { value: String(next), expiresAt });
-      return next;
+      return add(key, by, ttlMs);
     },
     async incrWindows(counters) {
       // One synchronous pass: nothing can interleave, as in a MULTI.
-      return counters.map(({ key, ttlMs }) => {
-        const entry = live(key);
-        if (entry && !INTEGER.test(entry.value)) throw new Error('ERR value is not an integer or out of range');
-        const next = (entry ? Number(entry.value) : 0) + 1;
-        entries.set(key, { value: String(next), expiresAt: entry ? entry.expiresAt : nowMs() + ttlMs });
-        return next;
-      });
+      return counters.map(({ key, ttlMs }) => add(key, 1, ttlMs));
     },
     async ttlMs(key) {
       const entry = live(key);

@@ -50,6 +50,20 @@ export function createRequesterClient(requester: Requester): Redis {
 export function createUpstashStore(redis: Redis, options: UpstashStoreOptions): SharedStore {
   const prefix = options.prefix ?? '';
   const k = (key: string) => prefix + key;
+  /**
+   * One transaction: each key is created at 0 with its expiry only if it is absent, then `by` is
+   * added (INCRBY keeps an existing TTL, so a window is fixed from its first increment); the
+   * values are every second reply.
+   */
+  const addToWindows = async (counters: readonly { key: string; ttlMs: number }[], by: number) => {
+    const tx = redis.multi();
+    for (const { key, ttlMs } of counters) {
+      tx.set(k(key), '0', { nx: true, px: ttlMs });
+      tx.incrby(k(key), by);
+    }
+    const replies = await tx.exec<unknown[]>();
+    return counters.map((_, i) => Number(replies[2 * i + 1]));
+  };
   return {
     kind: options.kind,
     async get(key) {
@@ -75,25 +89,11 @@ export function createUpstashStore(redis: Redis, options: UpstashStoreOptions): 
     },
     async incr(key, { by = 1, ttlMs } = {}) {
       if (ttlMs === undefined) return redis.incrby(k(key), by);
-      // One transaction: create the key at 0 with its expiry only if it is absent, then add.
-      // INCRBY keeps an existing TTL, so the window is fixed from the first increment.
-      const tx = redis.multi();
-      tx.set(k(key), '0', { nx: true, px: ttlMs });
-      tx.incrby(k(key), by);
-      const [, value] = await tx.exec<[unknown, number]>();
-      return Number(value);
+      const [value] = await addToWindows([{ key, ttlMs }], by);
+      return value as number;
     },
     async incrWindows(counters) {
-      if (counters.length === 0) return [];
-      // As `incr` with a TTL, every counter in one transaction: create at 0 with its expiry if
-      // absent, then add one; the values are every second reply.
-      const tx = redis.multi();
-      for (const { key, ttlMs } of counters) {
-        tx.set(k(key), '0', { nx: true, px: ttlMs });
-        tx.incr(k(key));
-      }
-      const replies = await tx.exec<unknown[]>();
-      return counters.map((_, i) => Number(replies[2 * i + 1]));
+      return counters.length === 0 ? [] : addToWindows(counters, 1);
     },
     async ttlMs(key) {
       const ms = await redis.pttl(k(key));
