@@ -65,6 +65,8 @@ export const EXPORT_SECTIONS = [
   'enrolments',
   'phoneReveals',
   'staffNotifications',
+  'campaignMemberships',
+  'inAppMessages',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
@@ -99,6 +101,10 @@ export const exportMyDataResponseSchema = z.object({
   phoneReveals: z.array(exportRowSchema),
   /** "New lead" messages sent to advisors about the person (issue 9 §2). */
   staffNotifications: z.array(exportRowSchema),
+  /** The nurture campaigns the person was in, and why they left each (SPEC §2.5). */
+  campaignMemberships: z.array(exportRowSchema),
+  /** In-app messages (站内消息) campaigns showed the person. */
+  inAppMessages: z.array(exportRowSchema),
   omitted: z.record(z.string(), z.record(z.string(), z.string())),
 });
 export type ExportMyDataResponse = z.infer<typeof exportMyDataResponseSchema>;

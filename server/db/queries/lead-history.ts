@@ -5,6 +5,7 @@ import {
   bookings,
   leadDuplicates,
   leadMerges,
+  leadMessages,
   messageOutbox,
   staffActions,
   stageTransitions,
@@ -51,6 +52,8 @@ export async function cancelActiveBookingsOfLead(tx: Transaction, leadId: string
  */
 export async function forgetLeadMessaging(tx: Transaction, leadId: string, now: Date): Promise<void> {
   await tx.delete(subscriptions).where(eq(subscriptions.leadId, leadId));
+  // In-app messages carry the name in their text; nothing about them is needed for counts.
+  await tx.delete(leadMessages).where(eq(leadMessages.leadId, leadId));
   await tx
     .update(messageOutbox)
     .set({

@@ -67,6 +67,8 @@ export const leads = pgTable(
     source: text('source'),
     sourceCampaignId: text('source_campaign_id'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    /** Free tags a manager or an import gives a lead; campaign audiences select on them (`tags && $1`). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     /**
      * The workbench's tie-break after the score: the latest activity, or the creation time of a
      * lead without any. Generated (PostgreSQL keeps it in step), never null, so the list's keyset
@@ -108,5 +110,6 @@ export const leads = pgTable(
     index('leads_referrer_idx').on(t.referrerLeadId),
     index('leads_phone_idx').on(t.phone),
     index('leads_created_idx').on(t.createdAt),
+    index('leads_tags_idx').using('gin', t.tags),
   ],
 );

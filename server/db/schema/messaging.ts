@@ -42,7 +42,11 @@ export const subscriptions = pgTable(
   ],
 );
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+/**
+ * `unknown`: the send may have reached WeChat but no answer was read (a crash, a dropped
+ * connection); it is never retried (at most once, ADR 015) and is listed for a person to look at.
+ */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped', 'unknown'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -53,7 +57,7 @@ export const messageOutbox = pgTable(
   'message_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** Campaigns get their own table later; the id is text so that this table does not wait for it. */
+    /** `campaigns.id` as text (the table came first; joins cast the uuid). */
     campaignId: text('campaign_id').notNull(),
     stepId: text('step_id').notNull(),
     leadId: uuid('lead_id')
@@ -66,6 +70,12 @@ export const messageOutbox = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** When the step fell due (its expiry counts from here, `checkStepDispatch`). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** `subscribe_message` or `in_app_message`, decided when claimed. */
+    channel: text('channel'),
+    /** Why it was skipped, deferred or failed (a code of shared/campaigns `reasons.ts`). */
+    reason: text('reason'),
     /** Not before this time (send hours, quiet hours, step delays). */
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -82,5 +92,7 @@ export const messageOutbox = pgTable(
     index('message_outbox_due_idx').on(t.scheduledAt).where(sql`${t.status} = 'pending'`),
     // Per-lead frequency caps: messages sent to a lead in a period.
     index('message_outbox_lead_sent_idx').on(t.leadId, t.sentAt),
+    // Leases that ran out while sending: the runner turns them into `unknown`.
+    index('message_outbox_sending_idx').on(t.lockedUntil).where(sql`${t.status} = 'sending'`),
   ],
 );
