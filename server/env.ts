@@ -40,6 +40,11 @@ const envSchema = z
     WECHAT_API_BASE: urlWith(/^https?$/, 'http(s)://').default('https://api.weixin.qq.com'),
     WECHAT_APPID: z.string().min(1).optional(),
     WECHAT_SECRET: z.string().min(1).optional(),
+    /**
+     * The installation's subscribe-template ids as JSON, key → WeChat id (e.g.
+     * `{"trial_reminder":"AbC…"}`); keys left out use the stand-in's ids (ADR 015).
+     */
+    WECHAT_TEMPLATE_IDS: z.string().min(2).optional(),
     /** Signs session tokens (HMAC); at least 32 characters. */
     AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     /** Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`. */

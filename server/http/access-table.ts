@@ -82,6 +82,8 @@ export const ACCESS_TABLE = {
 
   'GET /cron/sla': 'cron',
   'POST /cron/sla': 'cron',
+  'GET /cron/campaigns': 'cron',
+  'POST /cron/campaigns': 'cron',
 } as const satisfies Record<string, AccessRow>;
 
 export type AccessKey = keyof typeof ACCESS_TABLE;

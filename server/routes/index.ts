@@ -13,6 +13,7 @@ import { getContentRoute } from './contents/get.js';
 import { listContentsRoute } from './contents/list.js';
 import { getCourseRoute } from './courses/get.js';
 import { listCoursesRoute } from './courses/list.js';
+import { getCampaignsCronRoute, postCampaignsCronRoute } from './cron/campaigns.js';
 import { getSlaCronRoute, postSlaCronRoute } from './cron/sla.js';
 import { getDownloadRoute } from './downloads/get.js';
 import { getHealthRoute } from './health/get.js';
@@ -93,4 +94,6 @@ export const routes: readonly AnyRoute[] = [
   importLeadsRoute,
   getSlaCronRoute,
   postSlaCronRoute,
+  getCampaignsCronRoute,
+  postCampaignsCronRoute,
 ];

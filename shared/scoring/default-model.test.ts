@@ -81,12 +81,6 @@ const ENGAGEMENT_DIRECTIONS: [ruleId: string, direction: Direction, why: string,
     { type: 'referral_signup', props: { referrerLeadId: UUID } },
   ],
   [
-    'message-sent',
-    'reward',
-    'a delivered message proves a live contact',
-    { type: 'message_sent', props: { templateId: 'tpl', status: 'ok' } },
-  ],
-  [
     'message-bounced',
     'penalty',
     'a bounced message means no grant or a dead contact',
@@ -189,6 +183,12 @@ describe('the default model (SPEC §2.3): every weight points the way its reason
     const bounce = engagementOf({ type: 'page_view', props: { page: '/pages/course/index' } });
     expect(bounce.engagement).toBe(0);
     expect(bounce.breakdown).toEqual([]);
+  });
+
+  it('our own delivered message scores nothing: only the lead's reactions raise engagement (issue 13)', () => {
+    const sent = engagementOf({ type: 'message_sent', props: { templateId: 'tpl', status: 'ok' } });
+    expect(sent.engagement).toBe(0);
+    expect(sent.breakdown.filter((b) => b.dimension === 'engagement')).toEqual([]);
   });
 
   it('a cancelled trial takes back only part of the booking', () => {

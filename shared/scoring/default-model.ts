@@ -8,12 +8,13 @@ import type { ScoringModel } from './scoring-model.js';
 const MINUTE_MS = 60_000;
 
 /**
- * The default model, `default` v2 (SPEC §2.3). v2 caps referrals over the window (issue 8 item 11);
- * a lead scored under v1 is rescored from its history when next touched.
+ * The default model, `default` v3 (SPEC §2.3). v2 caps referrals over the window (issue 8 item 11);
+ * v3 gives our own delivered messages no points (issue 13). A lead scored under an older version
+ * is rescored from its history when next touched.
  */
 export const DEFAULT_SCORING_MODEL: ScoringModel = {
   id: 'default',
-  version: 2,
+  version: 3,
   label: '默认评分模型（行业经验）',
   fit: {
     rules: [
@@ -112,15 +113,8 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
         dailyCap: 1,
         windowCap: 3,
       },
-      // A delivered message proves a live contact that still grants us messages (SPEC §2.5).
-      {
-        id: 'message-sent',
-        label: '消息送达',
-        signal: 'message_sent',
-        when: { status: ['ok'] },
-        points: 5,
-        dailyCap: 3,
-      },
+      // No rule rewards a delivered message (v3, issue 13): the institution's own sends must not
+      // raise a lead's engagement; only the lead's reactions (a click, a view) do.
       // A bounced message means no grant or a dead contact (SPEC §2.3).
       {
         id: 'message-bounced',

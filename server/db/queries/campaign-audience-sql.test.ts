@@ -18,6 +18,7 @@ import type { Transaction } from '../client.js';
 import { bookings, campuses, leads, subscriptions, touchpoints, trialSessions } from '../schema/index.js';
 import { audienceToSql } from './campaign-audience-sql.js';
 import { campaignFactsRelation, loadCampaignLeadFacts } from './campaign-facts.js';
+import { selectRows } from './raw-sql.js';
 
 const HOUR_MS = 3_600_000;
 const NOW = new Date('2026-03-20T04:00:00.000Z');
@@ -184,8 +185,10 @@ describe('audienceToSql', () => {
               stepTemplate,
               templateIds: STAND_IN_TEMPLATE_IDS_BY_KEY,
             });
-            const selected = (await tx.execute(sql`select f.lead_id from ${campaignFactsRelation()} f where ${where}`))
-              .rows as { lead_id: string }[];
+            const selected = await selectRows<{ lead_id: string }>(
+              tx,
+              sql`select f.lead_id from ${campaignFactsRelation()} f where ${where}`,
+            );
             const facts = await loadCampaignLeadFacts(tx, ids, STAND_IN_TEMPLATE_IDS_BY_KEY);
             const expected = ids.filter((id) => {
               const lead = facts.get(id);

@@ -14,6 +14,7 @@ import {
 } from '@scrm/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
+import { selectRows } from './raw-sql.js';
 
 /**
  * The relation as a parenthesised subquery; `where` narrows the leads (on `l`, the leads table)
@@ -123,21 +124,21 @@ export async function loadCampaignLeadFacts(
   const facts = new Map<string, CampaignLeadFacts>();
   if (leadIds.length === 0) return facts;
   const ids = uuidArray(leadIds);
-  const rows = (await db.execute(sql`select * from ${campaignFactsRelation(sql`l.id = any(${ids})`)} f`))
-    .rows as FactsRow[];
-  const grantRows = (
-    await db.execute(sql`select lead_id, template_id, granted_count - spent_count as remaining
-      from subscriptions where lead_id = any(${ids}) and spent_count < granted_count`)
-  ).rows as { lead_id: string; template_id: string; remaining: number }[];
-  const viewedRows = (
-    await db.execute(sql`select distinct lead_id, content_id from touchpoints
-      where lead_id = any(${ids}) and type = 'content_view' and content_id is not null`)
-  ).rows as { lead_id: string; content_id: string }[];
-  const courseRows = (await db.execute(sql`select code, name, category from courses`)).rows as {
-    code: string;
-    name: string;
-    category: string | null;
-  }[];
+  const rows = await selectRows<FactsRow>(db, sql`select * from ${campaignFactsRelation(sql`l.id = any(${ids})`)} f`);
+  const grantRows = await selectRows<{ lead_id: string; template_id: string; remaining: number }>(
+    db,
+    sql`select lead_id, template_id, granted_count - spent_count as remaining
+      from subscriptions where lead_id = any(${ids}) and spent_count < granted_count`,
+  );
+  const viewedRows = await selectRows<{ lead_id: string; content_id: string }>(
+    db,
+    sql`select distinct lead_id, content_id from touchpoints
+      where lead_id = any(${ids}) and type = 'content_view' and content_id is not null`,
+  );
+  const courseRows = await selectRows<{ code: string; name: string; category: string | null }>(
+    db,
+    sql`select code, name, category from courses`,
+  );
   const keyById = new Map(SUBSCRIBE_TEMPLATE_KEYS.map((key) => [templateIds[key], key]));
   const grants = new Map<string, Partial<Record<SubscribeTemplateKey, number>>>();
   for (const g of grantRows) {

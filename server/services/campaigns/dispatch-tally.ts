@@ -1,0 +1,16 @@
+/** What a runner pass did, counted as it goes (the cron report, `RunCampaignsResponse`). */
+export interface DispatchTally {
+  sent: { subscribeMessage: number; inAppMessage: number };
+  skipped: Record<string, number>;
+  deferred: Record<string, number>;
+  failed: Record<string, number>;
+  unknown: number;
+}
+
+export function createDispatchTally(): DispatchTally {
+  return { sent: { subscribeMessage: 0, inAppMessage: 0 }, skipped: {}, deferred: {}, failed: {}, unknown: 0 };
+}
+
+export function countInto(counts: Record<string, number>, key: string | number): void {
+  counts[String(key)] = (counts[String(key)] ?? 0) + 1;
+}
