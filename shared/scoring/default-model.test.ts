@@ -185,7 +185,7 @@ describe('the default model (SPEC §2.3): every weight points the way its reason
     expect(bounce.breakdown).toEqual([]);
   });
 
-  it('our own delivered message scores nothing: only the lead's reactions raise engagement (issue 13)', () => {
+  it('our own delivered message scores nothing: only the lead’s reactions raise engagement (issue 13)', () => {
     const sent = engagementOf({ type: 'message_sent', props: { templateId: 'tpl', status: 'ok' } });
     expect(sent.engagement).toBe(0);
     expect(sent.breakdown.filter((b) => b.dimension === 'engagement')).toEqual([]);

@@ -5,6 +5,15 @@
 
 export { expectAccessRules, signTestToken } from './access.js';
 export { logInAs } from './auth.js';
+export {
+  buildTestCampaign,
+  type CampaignLead,
+  createCampaignLeads,
+  createTestCampaign,
+  runCampaignCron,
+  TEST_TEMPLATE,
+  TEST_TEMPLATE_ID,
+} from './campaigns.js';
 export { createTestCatalog, createTestSession } from './catalog.js';
 export { createTestClock, DEFAULT_TEST_TIME, type TestClock } from './clock.js';
 export { createContentWithFile } from './content-files.js';

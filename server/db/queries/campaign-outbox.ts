@@ -132,9 +132,7 @@ export function listUnknownSends(db: Db, limit: number, campaignId?: string) {
       reason: messageOutbox.reason,
     })
     .from(messageOutbox)
-    .where(
-      and(eq(messageOutbox.status, 'unknown'), campaignId ? eq(messageOutbox.campaignId, campaignId) : undefined),
-    )
+    .where(and(eq(messageOutbox.status, 'unknown'), campaignId ? eq(messageOutbox.campaignId, campaignId) : undefined))
     .orderBy(desc(messageOutbox.updatedAt))
     .limit(limit);
 }

@@ -17,7 +17,12 @@ import {
 } from '@scrm/shared';
 
 export type ComposedMessage =
-  | { ok: true; variant: string | null; content: CampaignContent | null; rendered: Extract<RenderedMessage, { ok: true }> }
+  | {
+      ok: true;
+      variant: string | null;
+      content: CampaignContent | null;
+      rendered: Extract<RenderedMessage, { ok: true }>;
+    }
   | { ok: false; variant: string | null; reason: 'no_content' | 'render_refused'; detail: string };
 
 /** The step whose occurrence key is `stepKey` (`welcome-1` or `remind@<booking id>`). */

@@ -54,14 +54,23 @@ export async function recordSendOutcome(
     if (!(await takeRow(tx, send.outboxId))) return;
     switch (outcome.kind) {
       case 'sent':
-        await updateOutboxRow(tx, send.outboxId, { status: 'sent', sentAt: now, lockedUntil: null, errcode: null }, now);
+        await updateOutboxRow(
+          tx,
+          send.outboxId,
+          { status: 'sent', sentAt: now, lockedUntil: null, errcode: null },
+          now,
+        );
         await recordMessageSent(tx, { ...send, channel: 'subscribe_message', now });
         tally.sent.subscribeMessage += 1;
         return;
       case 'no_grant':
         await refund(tx, true);
         if (send.inApp) {
-          await writeInApp(tx, { ...send, id: send.outboxId }, send.inApp, { variant: send.variant, now, errcode: 43101 });
+          await writeInApp(tx, { ...send, id: send.outboxId }, send.inApp, {
+            variant: send.variant,
+            now,
+            errcode: 43101,
+          });
           tally.sent.inAppMessage += 1;
         }
         countInto(tally.deferred, 'no_grant_in_app');
@@ -74,7 +83,13 @@ export async function recordSendOutcome(
           await updateOutboxRow(
             tx,
             send.outboxId,
-            { status: 'failed', reason: retry.reason, errcode: outcome.errcode, lastError: outcome.reason, lockedUntil: null },
+            {
+              status: 'failed',
+              reason: retry.reason,
+              errcode: outcome.errcode,
+              lastError: outcome.reason,
+              lockedUntil: null,
+            },
             now,
           );
           countInto(tally.failed, outcome.errcode ?? 'network');
@@ -97,7 +112,12 @@ export async function recordSendOutcome(
         return;
       }
       case 'unknown':
-        await updateOutboxRow(tx, send.outboxId, { status: 'unknown', reason: 'no_reply', lastError: outcome.reason, lockedUntil: null }, now);
+        await updateOutboxRow(
+          tx,
+          send.outboxId,
+          { status: 'unknown', reason: 'no_reply', lastError: outcome.reason, lockedUntil: null },
+          now,
+        );
         tally.unknown += 1;
         return;
       case 'bad_data':
@@ -109,7 +129,10 @@ export async function recordSendOutcome(
         await fail(tx, outcome.errcode, outcome.kind, outcome.errcode);
         // Configuration, not the lead: stop the campaign until a manager fixes it.
         await pauseCampaigns(tx, [send.campaignId], now);
-        ctx.logger.warn('campaign paused: WeChat refused its configuration', { campaignId: send.campaignId, outcome: outcome.kind });
+        ctx.logger.warn('campaign paused: WeChat refused its configuration', {
+          campaignId: send.campaignId,
+          outcome: outcome.kind,
+        });
         return;
       case 'invalid_openid':
         isCapReleased = true;

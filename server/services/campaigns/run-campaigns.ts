@@ -80,7 +80,10 @@ async function sendAll(ctx: RunnerContext, sends: PendingSend[], concurrency: nu
   await Promise.all(Array.from({ length: Math.min(concurrency, sends.length) }, worker));
 }
 
-export async function runCampaigns(ctx: RunnerContext, options: RunCampaignsOptions = {}): Promise<RunCampaignsResponse> {
+export async function runCampaigns(
+  ctx: RunnerContext,
+  options: RunCampaignsOptions = {},
+): Promise<RunCampaignsResponse> {
   const settings = { ...DEFAULTS, ...options };
   const startedAt = performance.now();
   const hasTime = () => performance.now() - startedAt < settings.budgetMs;
@@ -109,7 +112,13 @@ export async function runCampaigns(ctx: RunnerContext, options: RunCampaignsOpti
       isBudgetExhausted = true;
       break;
     }
-    const claimOptions = { now: ctx.now(), limit: settings.batchSize, leaseMs: settings.leaseMs, templateIds, catalogue };
+    const claimOptions = {
+      now: ctx.now(),
+      limit: settings.batchSize,
+      leaseMs: settings.leaseMs,
+      templateIds,
+      catalogue,
+    };
     const batch = await claimSends(ctx, { ...claimOptions, caps: settings.caps ?? DEFAULT_FREQUENCY_CAPS }, tally);
     if (batch.claimed === 0) break;
     await sendAll(ctx, batch.sends, settings.concurrency, tally);
