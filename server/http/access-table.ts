@@ -45,6 +45,8 @@ export const ACCESS_TABLE = {
   'DELETE /me': PROSPECT,
   'GET /me/downloads': PROSPECT,
   'GET /me/subscriptions': PROSPECT,
+  'GET /me/messages': PROSPECT,
+  'POST /me/messages/:id/read': PROSPECT,
   'GET /me/bookings': PROSPECT,
   'GET /contents': 'public',
   'GET /contents/:id': 'public',

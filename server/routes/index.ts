@@ -22,6 +22,7 @@ import { deleteMeRoute } from './me/delete.js';
 import { listMyDownloadsRoute } from './me/downloads.js';
 import { exportMeRoute } from './me/export.js';
 import { getMeRoute } from './me/get.js';
+import { listMyMessagesRoute, readMyMessageRoute } from './me/messages.js';
 import { listMySubscriptionsRoute } from './me/subscriptions.js';
 import { postRegistrationRoute } from './registrations/post.js';
 import { transferAdvisorRoute } from './staff/advisor-transfer.js';
@@ -62,6 +63,8 @@ export const routes: readonly AnyRoute[] = [
   deleteMeRoute,
   listMyDownloadsRoute,
   listMySubscriptionsRoute,
+  listMyMessagesRoute,
+  readMyMessageRoute,
   listContentsRoute,
   getContentRoute,
   getContentCoverRoute,

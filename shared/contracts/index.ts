@@ -1,6 +1,7 @@
 /** API contracts (STYLE.md "Contracts live in shared/"): request and response schemas per resource. */
 export * from './auth.js';
 export * from './campaign-runner.js';
+export * from './campaigns.js';
 export * from './catalog.js';
 export * from './contents.js';
 export * from './leads.js';

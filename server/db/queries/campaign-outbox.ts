@@ -111,6 +111,16 @@ export async function insertLeadMessage(tx: Transaction, row: typeof leadMessage
   return inserted.length > 0;
 }
 
+/** Locks a row in flight (`sending`, or `unknown` when its lease ran out meanwhile); false if gone. */
+export async function lockInFlightRow(tx: Transaction, id: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: messageOutbox.id })
+    .from(messageOutbox)
+    .where(and(eq(messageOutbox.id, id), inArray(messageOutbox.status, ['sending', 'unknown'])))
+    .for('update');
+  return rows.length > 0;
+}
+
 /** Rows left `sending` past their lease (the runner died after claiming): now `unknown`, never resent. */
 export async function markExpiredSendsUnknown(db: Db, now: Date): Promise<number> {
   const rows = await db

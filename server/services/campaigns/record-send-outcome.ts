@@ -6,11 +6,9 @@
  * (the campaign is paused); unknown (kept spent, never retried).
  */
 import { planRetry } from '@scrm/shared';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Transaction } from '../../db/client.js';
-import { pauseCampaigns, refundGrant, updateOutboxRow } from '../../db/queries/campaign-outbox.js';
-import { messageOutbox } from '../../db/schema/index.js';
+import { lockInFlightRow, pauseCampaigns, refundGrant, updateOutboxRow } from '../../db/queries/campaign-outbox.js';
 import type { SubscribeSendOutcome } from '../../wechat/send-outcome.js';
 import type { PendingSend } from './claim-sends.js';
 import { writeInApp } from './claim-sends.js';
@@ -19,16 +17,6 @@ import { releaseSend } from './frequency-counters.js';
 import { recordMessageSent } from './record-message-sent.js';
 
 type RecordContext = Pick<AppContext, 'db' | 'store' | 'logger'>;
-
-/** Takes the row back from `sending` (or `unknown`, when its lease ran out meanwhile); false if gone. */
-async function takeRow(tx: Transaction, id: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: messageOutbox.id })
-    .from(messageOutbox)
-    .where(and(eq(messageOutbox.id, id), inArray(messageOutbox.status, ['sending', 'unknown'])))
-    .for('update');
-  return rows.length > 0;
-}
 
 export async function recordSendOutcome(
   ctx: RecordContext,
@@ -51,7 +39,7 @@ export async function recordSendOutcome(
   };
   let isCapReleased = false;
   await ctx.db.transaction(async (tx) => {
-    if (!(await takeRow(tx, send.outboxId))) return;
+    if (!(await lockInFlightRow(tx, send.outboxId))) return;
     switch (outcome.kind) {
       case 'sent':
         await updateOutboxRow(

@@ -1,0 +1,140 @@
+/**
+ * The campaign manager's API (issue 13 §3, `/api/staff/campaigns…`) and the prospect's in-app
+ * messages (`/api/me/messages`). Documents are validated with `campaignDocumentSchema`.
+ */
+import { z } from 'zod';
+import { campaignDocumentSchema } from '../campaigns/campaign-document.js';
+import { isoDateTimeSchema } from '../fields.js';
+import { unknownSendSchema } from './campaign-runner.js';
+
+export const CAMPAIGN_STATUS_VALUES = ['draft', 'active', 'paused', 'archived'] as const;
+export type CampaignStatusValue = (typeof CAMPAIGN_STATUS_VALUES)[number];
+
+/** Counts of a campaign as the manager's list shows them. */
+export const campaignCountsSchema = z.object({
+  /** Leads the audience selects now (for a triggered campaign: ever entered). */
+  audienceSize: z.number().int(),
+  /** Leads in the campaign now (entered, not exited). */
+  members: z.number().int(),
+  /** Messages sent (subscribe and in-app). */
+  sent: z.number().int(),
+  /** Leads who opened or clicked a message of the campaign (`message_clicked`). */
+  clicked: z.number().int(),
+  /** Members who enrolled after entering. */
+  converted: z.number().int(),
+});
+
+export const campaignSummarySchema = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  status: z.enum(CAMPAIGN_STATUS_VALUES),
+  version: z.number().int(),
+  builtInKey: z.string().nullable(),
+  activatedAt: isoDateTimeSchema.nullable(),
+  updatedAt: isoDateTimeSchema,
+  counts: campaignCountsSchema,
+});
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+export const builtInTrackSchema = z.object({ key: z.string(), name: z.string(), description: z.string().nullable() });
+
+/** `GET /api/staff/campaigns` */
+export const listCampaignsResponseSchema = z.object({
+  campaigns: z.array(campaignSummarySchema),
+  /** Tracks a new campaign can be created from. */
+  builtInTracks: z.array(builtInTrackSchema),
+});
+export type ListCampaignsResponse = z.infer<typeof listCampaignsResponseSchema>;
+
+/** `POST /api/staff/campaigns`: a draft copied from a built-in track. */
+export const createCampaignRequestSchema = z.strictObject({ builtInKey: z.string().min(1).max(48) });
+
+/** One step's funnel: planned → sent (by channel) → clicked; and what did not go. */
+export const stepFunnelSchema = z.object({
+  stepId: z.string(),
+  label: z.string(),
+  planned: z.number().int(),
+  sentSubscribe: z.number().int(),
+  sentInApp: z.number().int(),
+  clicked: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  unknown: z.number().int(),
+  pending: z.number().int(),
+});
+
+/** The A/B result of one variant of a step. */
+export const variantResultSchema = z.object({
+  stepId: z.string(),
+  variant: z.string(),
+  sent: z.number().int(),
+  clicked: z.number().int(),
+  /** clicked ÷ sent, 0 when nothing was sent. */
+  clickRate: z.number(),
+});
+
+/** `GET /api/staff/campaigns/:id` (and the answer of every change). */
+export const campaignDetailResponseSchema = z.object({
+  campaign: campaignSummarySchema.extend({ document: campaignDocumentSchema }),
+  steps: z.array(stepFunnelSchema),
+  variants: z.array(variantResultSchema),
+  /** Sends whose outcome is unknown (never retried): a person checks them. */
+  unknownSends: z.array(unknownSendSchema),
+});
+export type CampaignDetailResponse = z.infer<typeof campaignDetailResponseSchema>;
+
+/** `PUT /api/staff/campaigns/:id/document`: saved as a new version (the request's `version` is ignored). */
+export const updateCampaignDocumentRequestSchema = z.strictObject({ document: z.unknown() });
+
+/** `POST /api/staff/campaigns/audience-count`: how many leads a (draft) document's audience selects now. */
+export const audienceCountRequestSchema = z.strictObject({ document: z.unknown() });
+export const audienceCountResponseSchema = z.object({ audienceSize: z.number().int() });
+
+export const CAMPAIGN_ACTIONS = ['activate', 'pause', 'resume', 'archive'] as const;
+export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+
+/** One step as a lead would get it now (`GET /api/staff/campaigns/:id/preview?leadId=`). */
+export const stepPreviewSchema = z.object({
+  stepId: z.string(),
+  label: z.string(),
+  /** `subscribe_message` when the lead holds a grant for the template, else `in_app_message`. */
+  channel: z.enum(['subscribe_message', 'in_app_message']),
+  templateTitle: z.string(),
+  variant: z.string().nullable(),
+  /** Exactly the fields that would be sent, with what was done to fit WeChat's rules. */
+  fields: z.array(
+    z.object({ key: z.string(), label: z.string(), value: z.string(), adjustment: z.string() }),
+  ),
+  page: z.string().nullable(),
+  /** Why nothing would be sent (`no_content`, `render_refused: …`), else null. */
+  refusal: z.string().nullable(),
+});
+export const campaignPreviewResponseSchema = z.object({ leadId: z.uuid(), steps: z.array(stepPreviewSchema) });
+export type CampaignPreviewResponse = z.infer<typeof campaignPreviewResponseSchema>;
+export const campaignPreviewQuerySchema = z.object({ leadId: z.uuid() });
+
+/** An in-app message (站内消息) on the prospect's Me page. */
+export const inAppMessageSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  /** The mini-program page it opens, with `campaignId`, `step` and `channel` in its query. */
+  page: z.string(),
+  campaignId: z.uuid().nullable(),
+  stepId: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+  readAt: isoDateTimeSchema.nullable(),
+});
+export type InAppMessage = z.infer<typeof inAppMessageSchema>;
+
+/** `GET /api/me/messages`: newest first (at most 50), and how many are unread (the tab's dot). */
+export const listMyMessagesResponseSchema = z.object({
+  messages: z.array(inAppMessageSchema),
+  unreadCount: z.number().int(),
+});
+export type ListMyMessagesResponse = z.infer<typeof listMyMessagesResponseSchema>;
+
+/** `POST /api/me/messages/:id/read`: opened; a `message_clicked` touchpoint attributed to the campaign. */
+export const readMyMessageResponseSchema = z.object({ message: inAppMessageSchema, unreadCount: z.number().int() });
+export type ReadMyMessageResponse = z.infer<typeof readMyMessageResponseSchema>;
