@@ -81,6 +81,14 @@ export const ACCESS_TABLE = {
   'POST /staff/imports': MANAGER_CAMPUS,
   'GET /staff/settings': MANAGER_CAMPUS,
   'PUT /staff/settings': { manager: 'institution' },
+  // Campaigns reach every campus's leads: an institution-wide manager's (issue 13 §3).
+  'GET /staff/campaigns': { manager: 'institution' },
+  'POST /staff/campaigns': { manager: 'institution' },
+  'POST /staff/campaigns/audience-count': { manager: 'institution' },
+  'GET /staff/campaigns/:id': { manager: 'institution' },
+  'PUT /staff/campaigns/:id/document': { manager: 'institution' },
+  'GET /staff/campaigns/:id/preview': { manager: 'institution' },
+  'POST /staff/campaigns/:id/status': { manager: 'institution' },
 
   'GET /cron/sla': 'cron',
   'POST /cron/sla': 'cron',

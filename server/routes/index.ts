@@ -26,6 +26,15 @@ import { listMyMessagesRoute, readMyMessageRoute } from './me/messages.js';
 import { listMySubscriptionsRoute } from './me/subscriptions.js';
 import { postRegistrationRoute } from './registrations/post.js';
 import { transferAdvisorRoute } from './staff/advisor-transfer.js';
+import {
+  changeCampaignStatusRoute,
+  countAudienceRoute,
+  createCampaignRoute,
+  getCampaignRoute,
+  listCampaignsRoute,
+  previewCampaignRoute,
+  putCampaignDocumentRoute,
+} from './staff/campaigns.js';
 import { importLeadsRoute } from './staff/imports.js';
 import { postStaffInvitationRoute } from './staff/invitations.js';
 import { postStaffJoinRoute } from './staff/join.js';
@@ -97,6 +106,13 @@ export const routes: readonly AnyRoute[] = [
   importLeadsRoute,
   getSlaCronRoute,
   postSlaCronRoute,
+  listCampaignsRoute,
+  createCampaignRoute,
+  countAudienceRoute,
+  getCampaignRoute,
+  putCampaignDocumentRoute,
+  previewCampaignRoute,
+  changeCampaignStatusRoute,
   getCampaignsCronRoute,
   postCampaignsCronRoute,
 ];

@@ -12,7 +12,7 @@ export type CampaignStatusValue = (typeof CAMPAIGN_STATUS_VALUES)[number];
 
 /** Counts of a campaign as the manager's list shows them. */
 export const campaignCountsSchema = z.object({
-  /** Leads the audience selects now (for a triggered campaign: ever entered). */
+  /** Leads that ever entered (the live count of a document: `POST /staff/campaigns/audience-count`). */
   audienceSize: z.number().int(),
   /** Leads in the campaign now (entered, not exited). */
   members: z.number().int(),
@@ -103,9 +103,7 @@ export const stepPreviewSchema = z.object({
   templateTitle: z.string(),
   variant: z.string().nullable(),
   /** Exactly the fields that would be sent, with what was done to fit WeChat's rules. */
-  fields: z.array(
-    z.object({ key: z.string(), label: z.string(), value: z.string(), adjustment: z.string() }),
-  ),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string(), adjustment: z.string() })),
   page: z.string().nullable(),
   /** Why nothing would be sent (`no_content`, `render_refused: …`), else null. */
   refusal: z.string().nullable(),

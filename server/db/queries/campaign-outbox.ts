@@ -4,6 +4,7 @@
  * sending turned into `unknown` (never sent again), and the in-app messages written instead of a
  * subscribe message.
  */
+import type { CampaignContent, JourneyStage } from '@scrm/shared';
 import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { campaigns, contentItems, leadMessages, messageOutbox, subscriptions } from '../schema/index.js';
@@ -152,8 +153,8 @@ export function listActiveCampaignRows(db: Db) {
 }
 
 /** Published content a step may pick (SPEC §2.2 tags: stage and topic). */
-export function listPublishedContent(db: Db, now: Date) {
-  return db
+export async function listPublishedContent(db: Db, now: Date): Promise<CampaignContent[]> {
+  const rows = await db
     .select({
       id: contentItems.id,
       title: contentItems.title,
@@ -163,6 +164,7 @@ export function listPublishedContent(db: Db, now: Date) {
     })
     .from(contentItems)
     .where(and(isNotNull(contentItems.publishedAt), lte(contentItems.publishedAt, now)));
+  return rows.map((c) => ({ ...c, journeyStage: c.journeyStage as JourneyStage, publishedAt: c.publishedAt as Date }));
 }
 
 /** Pauses campaigns whose configuration WeChat refused (a template or page id it does not know). */

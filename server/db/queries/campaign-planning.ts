@@ -22,7 +22,12 @@ type Db = Database | Transaction;
 type TemplateIds = Readonly<Record<SubscribeTemplateKey, string>>;
 
 /** Why the lead leaves (a `CampaignExitReason`) or null, as `findCampaignExit` decides. */
-function exitReasonSql(document: CampaignDocument, now: Date, templateIds: TemplateIds, withMember: boolean): SQL {
+export function exitReasonSql(
+  document: CampaignDocument,
+  now: Date,
+  templateIds: TemplateIds,
+  withMember: boolean,
+): SQL {
   const { exit } = document;
   const cases = [
     sql`when f.erased_at is not null then 'erased'`,

@@ -10,7 +10,6 @@ import {
   type CampaignDocument,
   DEFAULT_FREQUENCY_CAPS,
   type FrequencyCaps,
-  type JourneyStage,
   nextSendTime,
   parseCampaignDocument,
   type RunCampaignsResponse,
@@ -101,11 +100,7 @@ export async function runCampaigns(
       ctx.logger.error('campaign planning failed', { campaignId: row.id, error: String(error) });
     }
   }
-  const catalogue = (await listPublishedContent(ctx.db, now)).map((c) => ({
-    ...c,
-    journeyStage: c.journeyStage as JourneyStage,
-    publishedAt: c.publishedAt as Date,
-  }));
+  const catalogue = await listPublishedContent(ctx.db, now);
   let isBudgetExhausted = false;
   for (;;) {
     if (!hasTime()) {

@@ -1,0 +1,51 @@
+/**
+ * The preview (issue 13 "a preview shows exactly what will be sent"): every step of a campaign as
+ * one lead would get it now — the channel its grants allow, the variant, the content and the
+ * rendered fields — through the same `composeMessage` the runner sends with.
+ */
+import {
+  type CampaignPreviewResponse,
+  getSubscribeTemplate,
+  parseCampaignDocument,
+  STAFF_MESSAGES,
+} from '@scrm/shared';
+import type { AppContext } from '../../context.js';
+import { loadCampaignLeadFacts } from '../../db/queries/campaign-facts.js';
+import { listPublishedContent } from '../../db/queries/campaign-outbox.js';
+import { findCampaignRow } from '../../db/queries/campaigns.js';
+import { AppError } from '../../http/app-error.js';
+import { composeMessage } from './compose-message.js';
+import { getTemplateIds } from './template-ids.js';
+
+export async function previewCampaign(
+  ctx: AppContext,
+  options: { campaignId: string; leadId: string },
+): Promise<CampaignPreviewResponse> {
+  const row = await findCampaignRow(ctx.db, options.campaignId);
+  if (!row)
+    throw new AppError('not_found', `Campaign ${options.campaignId} not found`, { userMessage: '活动不存在或已删除' });
+  const now = ctx.now();
+  const lead = (await loadCampaignLeadFacts(ctx.db, [options.leadId], getTemplateIds(ctx.env))).get(options.leadId);
+  if (!lead) {
+    throw new AppError('not_found', `Lead ${options.leadId} not found`, { userMessage: STAFF_MESSAGES.leadNotFound });
+  }
+  const catalogue = await listPublishedContent(ctx.db, now);
+  const document = parseCampaignDocument(row.document);
+  return {
+    leadId: lead.leadId,
+    steps: document.steps.map((step) => {
+      const channel = (lead.grants[step.message.template] ?? 0) > 0 ? 'subscribe_message' : 'in_app_message';
+      const composed = composeMessage({ campaignId: row.id, step, lead, channel, catalogue });
+      return {
+        stepId: step.id,
+        label: step.label,
+        channel,
+        templateTitle: getSubscribeTemplate(step.message.template).title,
+        variant: composed.variant,
+        fields: composed.ok ? composed.rendered.fields.map((f) => ({ ...f })) : [],
+        page: composed.ok ? composed.rendered.page : null,
+        refusal: composed.ok ? null : `${composed.reason}: ${composed.detail}`,
+      };
+    }),
+  };
+}
