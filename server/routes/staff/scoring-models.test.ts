@@ -88,7 +88,7 @@ async function setup() {
 }
 
 const get = (t: TestApp, token: string) => t.request<ScoringModelsResponse>('/api/staff/scoring-models', { token });
-const fit = (t: TestApp, token: string, json: unknown = {}) =>
+const postCandidate = (t: TestApp, token: string, json: unknown = {}) =>
   t.request<ScoringModelsResponse>('/api/staff/scoring-models/candidates', { method: 'POST', token, json });
 const activate = (t: TestApp, token: string, version: number | string) =>
   t.request<ActivationResponse>(`/api/staff/scoring-models/${version}/activate`, { method: 'POST', token });
@@ -142,7 +142,7 @@ describe('the predictive loop', () => {
   it('fits a candidate, activates it (every lead rescored, the default kept), and rolls back', async () => {
     const { t, manager } = await setup();
     await seedOutcomes(t, { enrolled: 30, lost: 30, open: 5 });
-    const fitted = await fit(t, manager.token, { seed: 7 });
+    const fitted = await postCandidate(t, manager.token, { seed: 7 });
     expect(fitted.status).toBe(201);
     const candidate = fitted.body.candidate;
     expect(candidate).toMatchObject({ version: DEFAULT_SCORING_MODEL.version + 1, status: 'candidate' });
@@ -188,7 +188,7 @@ describe('the predictive loop', () => {
     const { t, manager } = await setup();
     await seedOutcomes(t, { enrolled: 25, lost: 4, open: 2 });
     const before = await countRows(t);
-    const res = await fit(t, manager.token);
+    const res = await postCandidate(t, manager.token);
     expect(expectError(res, 409, 'conflict').userMessage).toBe(
       '有结果的线索不足：需要至少 20 条已报名和 20 条已退回或沉睡的线索（当前 25 条和 4 条）',
     );
@@ -200,7 +200,7 @@ describe('the predictive loop', () => {
     await seedOutcomes(t, { enrolled: 2, lost: 2, open: 0 });
     const before = await countRows(t);
     for (const json of [{ l2: -1 }, { l2: 'lots' }, { seed: 1.5 }, { seed: -1 }, { extra: true }, []]) {
-      expectError(await fit(t, manager.token, json), 400, 'validation_failed');
+      expectError(await postCandidate(t, manager.token, json), 400, 'validation_failed');
     }
     for (const version of ['abc', '0', '-2', '1.5', '99999999']) {
       expectError(await activate(t, manager.token, version), 400, 'validation_failed');
@@ -214,7 +214,7 @@ describe('the predictive loop', () => {
   it('lets one of two simultaneous activations run; the other is told to retry, and the end state is whole', async () => {
     const { t, manager } = await setup();
     await seedOutcomes(t, { enrolled: 25, lost: 25, open: 0 });
-    const version = (await fit(t, manager.token)).body.candidate?.version ?? 0;
+    const version = (await postCandidate(t, manager.token)).body.candidate?.version ?? 0;
     const [a, b] = await Promise.all([activate(t, manager.token, version), activate(t, manager.token, version)]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
