@@ -11,7 +11,7 @@ import { fitLogisticRegression, sigmoid } from '../calibration/logistic-regressi
 import { computeAuc, computeCalibrationTable, computeLiftByDecile } from '../calibration/metrics.js';
 import type { ModelComparison, ModelMeasures } from '../contracts/scoring-models.js';
 import { scoreLeadFromSignals } from '../scoring/score-lead.js';
-import { type ScoringModel, scoringModelSchema } from '../scoring/scoring-model.js';
+import { type EngagementRule, type FitRule, type ScoringModel, scoringModelSchema } from '../scoring/scoring-model.js';
 import { splitStratified } from './stratified-split.js';
 import { listWeightChanges } from './weight-changes.js';
 
@@ -101,8 +101,12 @@ export function fitCandidateModel(input: {
   seed: number;
   l2?: number;
   asOf?: Date;
+  /** Rules to fit beside the active model's (a data set's own channels, e.g. X Education's). */
+  extraRules?: { fit: FitRule[]; engagement: EngagementRule[] };
+  dataset?: string;
+  minSupport?: number;
 }): { candidate: ScoringModel; comparison: ModelComparison } {
-  const { leads, active, version, seed, l2 = 1, asOf = AT_EACH_LEADS_LAST_SIGNAL } = input;
+  const { leads, active, version, seed, l2 = 1, asOf = AT_EACH_LEADS_LAST_SIGNAL, minSupport = MIN_SUPPORT } = input;
   const positives = leads.filter((l) => l.isConverted).length;
   const negatives = leads.length - positives;
   if (positives < MIN_OUTCOMES_PER_CLASS || negatives < MIN_OUTCOMES_PER_CLASS) {
@@ -112,10 +116,11 @@ export function fitCandidateModel(input: {
   const fitted = calibrateScoringModel({
     leads: train,
     baseModel: active,
-    dataset: 'institution',
+    ...(input.extraRules ? { extraRules: input.extraRules } : {}),
+    dataset: input.dataset ?? 'institution',
     asOf,
     l2,
-    minSupport: MIN_SUPPORT,
+    minSupport,
   });
   const candidate = scoringModelSchema.parse({
     ...fitted,
@@ -139,7 +144,7 @@ export function fitCandidateModel(input: {
       holdout: { ...count(test), seed },
       active: activeMeasures,
       candidate: candidateMeasures,
-      weightChanges: listWeightChanges({ active, candidate, train, asOf, minSupport: MIN_SUPPORT }),
+      weightChanges: listWeightChanges({ active, candidate, train, asOf, minSupport }),
     },
   };
 }
