@@ -89,6 +89,23 @@ export async function listOutcomeLeads(db: Database | Transaction): Promise<Outc
   return rows.map((r) => ({ lead: r.lead, enrolledAt: toDate(r.enrolledAt), returnedAt: toDate(r.returnedAt) }));
 }
 
+/**
+ * How many live leads have an outcome, counted in the database (the page shows it on every visit):
+ * enrolled ones, and the others returned or dormant, as `classifyLeadOutcome` sorts them.
+ */
+export async function countOutcomeLeads(db: Database | Transaction): Promise<{ positives: number; negatives: number }> {
+  const enrolled = sql`exists (select 1 from enrolments e where e.lead_id = "leads"."id")`;
+  const lost = sql`(${leads.lifecycleStage} = 'dormant' or exists (select 1 from staff_actions a where a.lead_id = "leads"."id" and a.kind = 'return'))`;
+  const [row] = await db
+    .select({
+      positives: sql<number>`count(*) filter (where ${enrolled})`.mapWith(Number),
+      negatives: sql<number>`count(*) filter (where not ${enrolled} and ${lost})`.mapWith(Number),
+    })
+    .from(leads)
+    .where(and(isNull(leads.mergedIntoLeadId), isNull(leads.erasedAt)));
+  return { positives: row?.positives ?? 0, negatives: row?.negatives ?? 0 };
+}
+
 /** The touchpoints of many leads in time order, grouped by lead. */
 export async function listTouchpointsOfLeads(
   db: Database | Transaction,

@@ -116,13 +116,32 @@ describe('GET /api/staff/scoring-models', () => {
   it('shows the built-in default as active before anything is fitted, and counts the outcomes', async () => {
     const { t, manager } = await setup();
     await seedOutcomes(t, { enrolled: 3, lost: 2, open: 4 });
+    // An enrolled lead an advisor had once returned is still a positive; a dormant one is lost.
+    const [enrolment] = await t.db.select().from(enrolments).limit(1);
+    const [staffMember] = await t.db.select().from(staffActions).limit(1);
+    await t.db.insert(staffActions).values({
+      id: randomUUID(),
+      staffId: staffMember?.staffId ?? manager.id,
+      leadId: enrolment?.leadId ?? null,
+      kind: 'return',
+      at: t.clock.now(),
+    });
+    const decided = new Set([
+      ...(await t.db.select().from(enrolments)).map((e) => e.leadId),
+      ...(await t.db.select().from(staffActions)).map((a) => a.leadId),
+    ]);
+    const dormant = (await t.db.select().from(leads)).find((l) => !decided.has(l.id));
+    await t.db
+      .update(leads)
+      .set({ lifecycleStage: 'dormant' })
+      .where(eq(leads.id, dormant?.id ?? ''));
     const res = await get(t, manager.token);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       active: { version: DEFAULT_SCORING_MODEL.version, status: 'active', comparison: null },
       previous: null,
       candidate: null,
-      outcomes: { rows: 5, positives: 3, minPerClass: 20 },
+      outcomes: { rows: 6, positives: 3, minPerClass: 20 },
     });
     expect(res.body.active.rules[0]).toMatchObject({ ruleId: 'enrolled', points: 50 });
   });
@@ -142,6 +161,7 @@ describe('the predictive loop', () => {
   it('fits a candidate, activates it (every lead rescored, the default kept), and rolls back', async () => {
     const { t, manager } = await setup();
     await seedOutcomes(t, { enrolled: 30, lost: 30, open: 5 });
+    expect((await get(t, manager.token)).body.outcomes).toMatchObject({ rows: 60, positives: 30 });
     const fitted = await postCandidate(t, manager.token, { seed: 7 });
     expect(fitted.status).toBe(201);
     const candidate = fitted.body.candidate;

@@ -20,6 +20,7 @@ import {
 } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import {
+  countOutcomeLeads,
   findHighestModelVersion,
   findScoringModelRow,
   insertScoringModelRow,
@@ -80,16 +81,12 @@ export async function getScoringModels(ctx: Ctx): Promise<ScoringModelsResponse>
   const previous = active?.previousVersion ? rows.find((r) => r.version === active.previousVersion) : undefined;
   const activeVersion = active?.version ?? DEFAULT_SCORING_MODEL.version;
   const candidate = rows.find((r) => r.comparison !== null && r.activatedAt === null && r.version > activeVersion);
-  const training = await loadTrainingLeads(ctx);
+  const { positives, negatives } = await countOutcomeLeads(ctx.db);
   return {
     active: active ? toModelVersionView(active, 'active') : toDefaultModelView(),
     previous: previous ? toModelVersionView(previous, 'previous') : null,
     candidate: candidate ? toModelVersionView(candidate, 'candidate') : null,
-    outcomes: {
-      rows: training.length,
-      positives: training.filter((l) => l.isConverted).length,
-      minPerClass: MIN_OUTCOMES_PER_CLASS,
-    },
+    outcomes: { rows: positives + negatives, positives, minPerClass: MIN_OUTCOMES_PER_CLASS },
   };
 }
 
