@@ -71,6 +71,15 @@ describe('fitCandidateModel (issue 15 §4)', () => {
     expect(again.comparison).toEqual(comparison);
   });
 
+  it('refits from a fitted model: same rules, the next version, measured against the fitted one', () => {
+    const again = fitCandidateModel({ leads: makeLeads(400, 11), active: candidate, version: 10, seed: 4 });
+    expect(again.candidate.version).toBe(10);
+    expect(again.candidate.engagement.rules.map((r) => r.id)).toEqual(candidate.engagement.rules.map((r) => r.id));
+    expect(again.comparison.active.version).toBe(9);
+    // A calibrated active model is measured with its own probabilities, so its table has every lead.
+    expect(again.comparison.active.calibration.reduce((s, b) => s + b.count, 0)).toBe(again.comparison.holdout.rows);
+  });
+
   it('refuses too few outcomes of one kind, saying how many there are', () => {
     const few = makeLeads(400, 1).map((l, i) => ({ ...l, isConverted: i < MIN_OUTCOMES_PER_CLASS - 1 }));
     expect(() => fitCandidateModel({ leads: few, active: DEFAULT_SCORING_MODEL, version: 3, seed: 1 })).toThrow(
