@@ -6,6 +6,7 @@
  * A screenshot at 375×812 goes to test-results/screenshots/ (not committed).
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './start-product.js';
@@ -48,7 +49,7 @@ describe.runIf(hasChromium)('评分模型 in the browser', () => {
     await current('.staff-gate__demo').getByText('主管', { exact: true }).click();
     await current('.leads').getByText('评分模型', { exact: true }).click();
     const scoring = current('.scoring');
-    await scoring.getByText('当前模型 v2').waitFor();
+    await scoring.getByText(`当前模型 v${DEFAULT_SCORING_MODEL.version}`).waitFor();
     // The default model's strongest rule is the enrolment itself, +50.
     await scoring.getByText('+50', { exact: true }).first().waitFor();
     await scoring.getByText(/有结果的线索 \d+ 条/).waitFor();
