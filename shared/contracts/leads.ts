@@ -65,6 +65,7 @@ export const EXPORT_SECTIONS = [
   'enrolments',
   'phoneReveals',
   'staffNotifications',
+  'analyticsSegments',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
