@@ -20,6 +20,7 @@ import {
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import { DEMO_CAMPUSES, DEMO_CONTENTS, DEMO_COURSES, demoContentBody, demoLeadName } from './demo-catalog.js';
 import { createDemoPdf } from './demo-download.js';
+import { seedDemoAnalytics } from './seed-demo-analytics.js';
 import { assertDemoStaffAllowed, seedDemoWorkbench } from './seed-demo-workbench.js';
 
 const DAY_MS = 86_400_000;
@@ -33,6 +34,8 @@ export interface SeedReport {
   leads: number;
   staff: number;
   assignedLeads: number;
+  /** Anonymous leads with months of funnel history for the analytics pages. */
+  analyticsLeads: number;
 }
 
 /** Stands for whoever made the historical data set's calls (stored in `advisor_call` touchpoints). */
@@ -51,7 +54,17 @@ export async function seedDemoInstitution(
 ): Promise<SeedReport> {
   assertDemoStaffAllowed(options.nodeEnv);
   if (await hasAnyCampus(db)) {
-    return { isSeeded: false, campuses: 0, courses: 0, contents: 0, sessions: 0, leads: 0, staff: 0, assignedLeads: 0 };
+    return {
+      isSeeded: false,
+      campuses: 0,
+      courses: 0,
+      contents: 0,
+      sessions: 0,
+      leads: 0,
+      staff: 0,
+      assignedLeads: 0,
+      analyticsLeads: 0,
+    };
   }
   const { now } = options;
   const campuses = await insertCampuses(
@@ -161,6 +174,12 @@ export async function seedDemoInstitution(
     courseIds: courses.map((c) => c.id),
     contentIds: contents.map((c) => c.id),
   });
+  const analyticsLeads = await seedDemoAnalytics(db, {
+    now,
+    campusIds: campuses.map((c) => c.id),
+    courseIds: courses.map((c) => c.id),
+    managerId: workbench.managerId,
+  });
   return {
     isSeeded: true,
     staff: workbench.staff,
@@ -170,5 +189,6 @@ export async function seedDemoInstitution(
     contents: contents.length,
     sessions: sessions.length,
     leads: historical.length,
+    analyticsLeads,
   };
 }
