@@ -130,7 +130,7 @@ export function foldVolume(tx: Transaction): Promise<unknown> {
       select ${shanghaiDay(sql`st.at`)}, st.from_stage, ${SEGMENT}, 0, 0, f.sign
       from ${MOVES} where st.from_stage is not null
     ) rows group by day, stage, ${KEY}
-    on conflict on constraint analytics_stage_daily_key do update set
+    on conflict (day, stage, source, campaign_id, campus_id, course_id) do update set
       arrivals = t.arrivals + excluded.arrivals, first_arrivals = t.first_arrivals + excluded.first_arrivals,
       departures = t.departures + excluded.departures`);
 }
@@ -149,7 +149,7 @@ export function foldVelocity(tx: Transaction): Promise<unknown> {
       window w as (partition by f.lead_id, f.sign order by st.at, st.seq)
     ) steps where from_stage is not null
     group by day, from_stage, to_stage, visit, days, ${KEY}
-    on conflict on constraint analytics_velocity_daily_key do update set steps = t.steps + excluded.steps`);
+    on conflict (day, from_stage, to_stage, visit, days, source, campaign_id, campus_id, course_id) do update set steps = t.steps + excluded.steps`);
 }
 
 /**
@@ -170,7 +170,7 @@ export function foldCohorts(tx: Transaction): Promise<unknown> {
       ) conv on true
       where st.ordinal = 1 and ${funnelRank('st.to_stage')} between 0 and ${FUNNEL_STAGES.length - 2}
     ) entries group by day, stage, days_to_convert, ${KEY}
-    on conflict on constraint analytics_cohort_daily_key do update set leads = t.leads + excluded.leads`);
+    on conflict (day, stage, days_to_convert, source, campaign_id, campus_id, course_id) do update set leads = t.leads + excluded.leads`);
 }
 
 /** Value rows: the lead on the day it was created, each enrolment on its day (`rollupValue`). */
@@ -184,7 +184,7 @@ export function foldValue(tx: Transaction): Promise<unknown> {
       select e.enrolled_on, ${SEGMENT}, 0, f.sign, f.sign * e.amount_fen::bigint
       from analytics_fold_leads f join enrolments e on e.lead_id = f.lead_id and e.created_at < f.cutoff
     ) rows group by day, ${KEY}
-    on conflict on constraint analytics_value_daily_key do update set
+    on conflict (day, source, campaign_id, campus_id, course_id) do update set
       new_leads = t.new_leads + excluded.new_leads, enrolments = t.enrolments + excluded.enrolments,
       revenue_fen = t.revenue_fen + excluded.revenue_fen`);
 }

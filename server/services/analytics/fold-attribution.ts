@@ -70,7 +70,7 @@ export async function foldAttribution(tx: Transaction, lookbackDays: number): Pr
       from jsonb_to_recordset(${JSON.stringify(merged.slice(i, i + CHUNK))}::jsonb) as x(
         day date, model text, channel text, touch_campaign_id text, source text, campaign_id text,
         campus_id text, course_id text, credit_fen bigint, unattributed_fen bigint)
-      on conflict on constraint analytics_attribution_daily_key do update set
+      on conflict (day, model, channel, touch_campaign_id, source, campaign_id, campus_id, course_id) do update set
         credit_fen = t.credit_fen + excluded.credit_fen, unattributed_fen = t.unattributed_fen + excluded.unattributed_fen`);
   }
 }
