@@ -22,7 +22,13 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index', 'pages/import/index'],
+      pages: [
+        'pages/leads/index',
+        'pages/lead/index',
+        'pages/team/index',
+        'pages/import/index',
+        'pages/analytics/index',
+      ],
     },
   ],
   window: {
