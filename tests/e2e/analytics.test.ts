@@ -50,7 +50,7 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
   /** Waits for the figures of the current filters (the body is dimmed while they load). */
   const settled = async () => {
     await current('.analytics__body').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.analytics__body--stale').length === 0);
+    await page.waitForFunction("document.querySelectorAll('.analytics__body--stale').length === 0");
   };
   const funnelCount = async (stage: string) =>
     Number(await current('.funnel__row').filter({ hasText: stage }).locator('.funnel__count').innerText());
@@ -68,16 +68,15 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
     expect(await view.locator('.roi-table__row').count()).toBeGreaterThan(2);
     await view.locator('.bar-list__bar--orange').first().waitFor();
     // The velocity chart drew lines: some of its pixels are not blank.
-    const inked = await page.evaluate(() => {
-      const canvas = [
-        ...document.querySelectorAll('.velocity-chart__canvas canvas, canvas.velocity-chart__canvas'),
-      ].pop();
-      if (!(canvas instanceof HTMLCanvasElement)) return 0;
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+    // (A string: this file is compiled without the DOM's types.)
+    const inked = await page.evaluate(`(() => {
+      const canvas = [...document.querySelectorAll('.velocity-chart__canvas canvas, canvas.velocity-chart__canvas')].pop();
+      if (!canvas) return 0;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n += 1;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
       return n;
-    });
+    })()`);
     expect(inked).toBeGreaterThan(500);
     await shot('1-last-90-days');
   });
@@ -103,15 +102,10 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
     const captions = () => section.locator('.bar-list__caption').allInnerTexts();
     const uShaped = await captions();
     await section.getByText('首次触点', { exact: true }).click();
-    await page.waitForFunction(
-      (before) =>
-        JSON.stringify(
-          [...document.querySelectorAll('.analytics__section')]
-            .filter((s) => s.textContent?.includes('渠道归因'))
-            .flatMap((s) => [...s.querySelectorAll('.bar-list__caption')].map((c) => c.textContent)),
-        ) !== before,
-      JSON.stringify(uShaped),
-    );
+    const attributionCaptions = `JSON.stringify([...document.querySelectorAll('.analytics__section')]
+      .filter((s) => s.textContent.includes('渠道归因'))
+      .flatMap((s) => [...s.querySelectorAll('.bar-list__caption')].map((c) => c.textContent)))`;
+    await page.waitForFunction(`${attributionCaptions} !== ${JSON.stringify(JSON.stringify(uShaped))}`);
     expect(await captions()).not.toEqual(uShaped);
     await section.scrollIntoViewIfNeeded();
     await shot('4-first-touch');
