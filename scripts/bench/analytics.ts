@@ -141,7 +141,8 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const handle = createDatabase({ databaseUrl: database.urlFor('scrm-bench-analytics'), maxConnections: 2 });
   const db = handle.db;
   try {
-    const leads = options.isSmoke ? 2_000 : 1_000_000;
+    // ANALYTICS_BENCH_LEADS: a size between the smoke run and the full one, to try the bench out.
+    const leads = options.isSmoke ? 2_000 : Number(process.env.ANALYTICS_BENCH_LEADS ?? 1_000_000);
     const campusIds = (
       (await db.execute(
         sql`insert into campuses (name, city) select '校区' || g, '上海' from generate_series(1, 3) g returning id::text`,

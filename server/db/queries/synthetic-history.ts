@@ -103,10 +103,13 @@ export async function generateSyntheticHistory(db: Database, o: SyntheticHistory
       where l.id = m.lead_id`);
     // Touches between arrival and the lead's last move (or a fortnight after), the first from its source.
     await tx.execute(sql`
+      create temporary table syn_last on commit drop as
+      select lead_id, max(at) as last_at from syn_moves group by lead_id`);
+    await tx.execute(sql`
       insert into touchpoints (id, lead_id, type, occurred_at, received_at, channel, campaign_id)
       select gen_random_uuid(), l.id, 'content_view', t.at, t.at, t.channel, t.campaign_id
       from syn_leads l
-      join lateral (select max(at) as last_at from syn_moves m where m.lead_id = l.id) m on true
+      left join syn_last m on m.lead_id = l.id
       cross join lateral (
         select least(${end}::timestamptz,
             l.created_at + (greatest(coalesce(m.last_at, l.created_at), l.created_at + interval '14 days') - l.created_at)
