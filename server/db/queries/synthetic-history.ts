@@ -47,10 +47,10 @@ export async function generateSyntheticHistory(db: Database, o: SyntheticHistory
       create temporary table syn_leads on commit drop as
       select gen_random_uuid() as id, i,
         ${end}::timestamptz - make_interval(secs => (random() ^ 0.8) * ${spanDays} * 86400) as created_at,
-        (${textArray(o.sources)})[1 + (i % ${o.sources.length})] as source,
+        (${textArray(o.sources)})[1 + abs(hashint4(i + 1)) % ${o.sources.length}] as source,
         case when i % 4 = 0 then null else (${textArray(o.campaignIds)})[1 + abs(hashint4(i)) % ${o.campaignIds.length}] end as campaign_id,
-        (${textArray(o.campusIds)})[1 + (i * 3 % ${o.campusIds.length})]::uuid as campus_id,
-        (${textArray(o.courseIds)})[1 + (i * 5 % ${o.courseIds.length})] as course_id,
+        (${textArray(o.campusIds)})[1 + abs(hashint4(i + 2)) % ${o.campusIds.length}]::uuid as campus_id,
+        (${textArray(o.courseIds)})[1 + abs(hashint4(i + 3)) % ${o.courseIds.length}] as course_id,
         random() as depth_roll, random() < 0.25 as skips_friend, random() < 0.1 as requalifies,
         random() < 0.2 as goes_dormant
       from generate_series(1, ${o.leads}) as i`);
