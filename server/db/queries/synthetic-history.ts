@@ -117,7 +117,7 @@ export async function generateSyntheticHistory(db: Database, o: SyntheticHistory
           case when j = 1 then l.source else (${textArray(o.channels)})[1 + floor(random() * ${o.channels.length})::int] end as channel,
           case when j = 1 then l.campaign_id when random() < 0.5 then null
             else (${textArray(o.campaignIds)})[1 + floor(random() * ${o.campaignIds.length})::int] end as campaign_id
-        from generate_series(1, 1 + (l.i * 7919) % ${2 * o.touchesPerLead - 1}) as j
+        from generate_series(1, 1 + (l.i::bigint * 7919) % ${2 * o.touchesPerLead - 1}) as j
       ) t`);
     // One enrolment per customer, signed when the lead became one.
     await tx.execute(sql`
