@@ -107,6 +107,8 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
     })()`);
     expect(inked).toBeGreaterThan(500);
     await shot('1-last-90-days');
+    await view.locator('.velocity-chart').scrollIntoViewIfNeeded();
+    await shot('1b-velocity-and-sources');
   });
 
   it('switches the period and a campus, and the funnel follows', async () => {
