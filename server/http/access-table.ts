@@ -79,6 +79,11 @@ export const ACCESS_TABLE = {
   'POST /staff/imports': MANAGER_CAMPUS,
   'GET /staff/settings': MANAGER_CAMPUS,
   'PUT /staff/settings': { manager: 'institution' },
+  // The scoring model rescores every lead of every campus (issue 15 §4): institution-wide managers.
+  'GET /staff/scoring-models': { manager: 'institution' },
+  'POST /staff/scoring-models/candidates': { manager: 'institution' },
+  'POST /staff/scoring-models/rollback': { manager: 'institution' },
+  'POST /staff/scoring-models/:version/activate': { manager: 'institution' },
 
   // Funnel analytics (issue 15): a manager sees the leads of their campuses; costs are institution-wide.
   'GET /staff/analytics/volume': MANAGER_CAMPUS,

@@ -5,5 +5,6 @@ export const TEXT = {
   analytics: '数据',
   team: '团队',
   import: '导入名单',
+  scoring: '评分模型',
   bulkReassign: '批量改派',
 } as const;
