@@ -60,7 +60,7 @@ function draw(
   if (!ctx) return;
   ctx.scale(ratio, ratio);
   ctx.clearRect(0, 0, width, height);
-  const pad = { left: 34, right: 10, top: 10, bottom: 24 };
+  const pad = { left: 34, right: 16, top: 10, bottom: 24 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const max = Math.max(1, ...lines.flatMap((l) => l.values.filter((v): v is number => v !== null)));
@@ -79,8 +79,9 @@ function draw(
     ctx.stroke();
     ctx.fillText(`${Math.round(value)}天`, 0, y(value) + 3);
   }
+  ctx.textAlign = 'center';
   months.forEach((month, i) => {
-    ctx.fillText(`${Number(month.slice(5))}月`, x(i) - 8, height - 6);
+    ctx.fillText(`${Number(month.slice(5))}月`, x(i), height - 6);
   });
   lines.forEach((line, n) => {
     ctx.strokeStyle = LINE_COLOURS[n % LINE_COLOURS.length] ?? '#1f6feb';
