@@ -105,7 +105,7 @@ const seeded = seeding
   : null;
 seeding?.(
   seeded?.isSeeded
-    ? `demo institution seeded: ${seeded.campuses} campuses, ${seeded.courses} courses, ${seeded.contents} contents, ${seeded.sessions} sessions, ${seeded.leads} leads, ${seeded.staff} staff, ${seeded.campaigns} active campaigns`
+    ? `demo institution seeded: ${seeded.campuses} campuses, ${seeded.courses} courses, ${seeded.contents} contents, ${seeded.sessions} sessions, ${seeded.leads} leads, ${seeded.staff} staff, ${seeded.campaigns} active campaigns, ${seeded.analyticsLeads} leads of funnel history`
     : 'demo data already present',
 );
 if (seeded === null) log('· production: no demo data');

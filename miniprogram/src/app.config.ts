@@ -22,7 +22,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index', 'pages/import/index', 'pages/scoring/index'],
+      pages: [
+        'pages/leads/index',
+        'pages/lead/index',
+        'pages/team/index',
+        'pages/import/index',
+        'pages/scoring/index',
+        'pages/analytics/index',
+      ],
     },
   ],
   window: {

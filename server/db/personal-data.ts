@@ -9,6 +9,7 @@
 import type { ExportSection } from '@scrm/shared';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
+  analyticsLeadSegments,
   bookings,
   campaignMembers,
   enrolments,
@@ -106,6 +107,14 @@ const LEAD_COLUMNS: PersonalTable<typeof leads>['columns'] = {
 
 /** The declaration, one entry per export section (shared/contracts/leads.ts `EXPORT_SECTIONS`). */
 export const PERSONAL_DATA: Record<ExportSection, PersonalTable> = {
+  // The segment the lead's history was last counted under in the funnel analytics (ADR 016).
+  analyticsSegments: declare({
+    table: analyticsLeadSegments,
+    rowsOf: 'person',
+    leadColumn: 'leadId',
+    orderBy: 'leadId',
+    columns: { leadId: 'export', source: 'export', campaignId: 'export', campusId: 'export', courseId: 'export' },
+  }),
   lead: declare({ table: leads, rowsOf: 'self', leadColumn: 'id', orderBy: 'createdAt', columns: LEAD_COLUMNS }),
   mergedLeads: declare({
     table: leads,
@@ -148,6 +157,7 @@ export const PERSONAL_DATA: Record<ExportSection, PersonalTable> = {
       cause: 'export',
       at: 'export',
       seq: 'export',
+      recordedAt: 'export',
     },
   }),
   scoreLedger: declare({

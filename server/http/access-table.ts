@@ -95,10 +95,31 @@ export const ACCESS_TABLE = {
   'POST /staff/scoring-models/rollback': { manager: 'institution' },
   'POST /staff/scoring-models/:version/activate': { manager: 'institution' },
 
+  // Funnel analytics (issue 15): a manager sees the leads of their campuses; costs are institution-wide.
+  'GET /staff/analytics/volume': MANAGER_CAMPUS,
+  'GET /staff/analytics/volume.csv': MANAGER_CAMPUS,
+  'GET /staff/analytics/velocity': MANAGER_CAMPUS,
+  'GET /staff/analytics/velocity.csv': MANAGER_CAMPUS,
+  'GET /staff/analytics/value': MANAGER_CAMPUS,
+  'GET /staff/analytics/value.csv': MANAGER_CAMPUS,
+  'GET /staff/analytics/effectiveness': MANAGER_CAMPUS,
+  'GET /staff/analytics/effectiveness.csv': MANAGER_CAMPUS,
+  'GET /staff/analytics/efficiency': MANAGER_CAMPUS,
+  'GET /staff/analytics/efficiency.csv': MANAGER_CAMPUS,
+  'GET /staff/analytics/attribution': MANAGER_CAMPUS,
+  'GET /staff/analytics/attribution.csv': MANAGER_CAMPUS,
+  'GET /staff/analytics/costs': MANAGER_CAMPUS,
+  'GET /staff/analytics/costs.csv': MANAGER_CAMPUS,
+  'POST /staff/analytics/costs': { manager: 'institution' },
+  'PUT /staff/analytics/costs/:id': { manager: 'institution' },
+  'DELETE /staff/analytics/costs/:id': { manager: 'institution' },
+
   'GET /cron/sla': 'cron',
   'POST /cron/sla': 'cron',
   'GET /cron/campaigns': 'cron',
   'POST /cron/campaigns': 'cron',
+  'GET /cron/analytics': 'cron',
+  'POST /cron/analytics': 'cron',
 } as const satisfies Record<string, AccessRow>;
 
 export type AccessKey = keyof typeof ACCESS_TABLE;

@@ -3,6 +3,14 @@
  * from them. Add a route by importing its definition here.
  */
 import type { AnyRoute } from '../http/route.js';
+import {
+  deleteMarketingCostRoute,
+  exportMarketingCostsRoute,
+  listMarketingCostsRoute,
+  postMarketingCostRoute,
+  putMarketingCostRoute,
+} from './analytics/costs.js';
+import { analyticsMeasureRoutes } from './analytics/measures.js';
 import { postLoginRoute } from './auth/login.js';
 import { postPhoneRoute } from './auth/phone.js';
 import { deleteBookingRoute } from './bookings/delete.js';
@@ -13,6 +21,7 @@ import { getContentRoute } from './contents/get.js';
 import { listContentsRoute } from './contents/list.js';
 import { getCourseRoute } from './courses/get.js';
 import { listCoursesRoute } from './courses/list.js';
+import { getAnalyticsCronRoute, postAnalyticsCronRoute } from './cron/analytics.js';
 import { getCampaignsCronRoute, postCampaignsCronRoute } from './cron/campaigns.js';
 import { getSlaCronRoute, postSlaCronRoute } from './cron/sla.js';
 import { getDownloadRoute } from './downloads/get.js';
@@ -114,6 +123,13 @@ export const routes: readonly AnyRoute[] = [
   fitScoringCandidateRoute,
   rollBackScoringModelRoute,
   activateScoringModelRoute,
+  // Funnel analytics (issue 15). Static `.csv` paths are distinct, so order does not matter here.
+  ...analyticsMeasureRoutes,
+  listMarketingCostsRoute,
+  exportMarketingCostsRoute,
+  postMarketingCostRoute,
+  putMarketingCostRoute,
+  deleteMarketingCostRoute,
   getSlaCronRoute,
   postSlaCronRoute,
   listCampaignsRoute,
@@ -125,4 +141,6 @@ export const routes: readonly AnyRoute[] = [
   changeCampaignStatusRoute,
   getCampaignsCronRoute,
   postCampaignsCronRoute,
+  getAnalyticsCronRoute,
+  postAnalyticsCronRoute,
 ];

@@ -1,4 +1,6 @@
 /** API contracts (STYLE.md "Contracts live in shared/"): request and response schemas per resource. */
+
+export * from './analytics.js';
 export * from './auth.js';
 export * from './campaign-runner.js';
 export * from './campaigns.js';

@@ -67,6 +67,7 @@ export const EXPORT_SECTIONS = [
   'staffNotifications',
   'campaignMemberships',
   'inAppMessages',
+  'analyticsSegments',
 ] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 

@@ -80,6 +80,10 @@ const SOURCE_LABELS: Record<string, string> = {
   advisor_card: '顾问名片',
   flyer: '传单',
   partner: '合作机构',
+  wechat_article: '公众号文章',
+  moments: '朋友圈',
+  search: '搜索',
+  offline: '线下活动',
 };
 
 export function formatSource(source: string | null): string {

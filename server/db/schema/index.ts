@@ -2,6 +2,8 @@
  * The drizzle schema: every table, split by group. `server/db/` is the only place that imports
  * drizzle (STYLE.md "Routes → services → adapters").
  */
+
+export * from './analytics.js';
 export * from './campaigns.js';
 export * from './content.js';
 export * from './identity.js';

@@ -47,6 +47,8 @@ export const touchpoints = pgTable(
     index('touchpoints_type_occurred_idx').on(t.type, t.occurredAt),
     index('touchpoints_campaign_idx').on(t.campaignId, t.occurredAt).where(sql`${t.campaignId} is not null`),
     index('touchpoints_content_idx').on(t.contentId).where(sql`${t.contentId} is not null`),
+    // The analytics fold's new touches since its watermark (ADR 016).
+    index('touchpoints_received_idx').on(t.receivedAt),
   ],
 );
 
@@ -75,11 +77,18 @@ export const stageTransitions = pgTable(
      * time alone could list them either way round; `(at, seq)` keeps the machine's order.
      */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    /**
+     * When the row was written (the service's clock, like a touchpoint's `received_at`; not `at`):
+     * the analytics fold takes the moves recorded since its watermark (ADR 016), late and
+     * back-dated ones included.
+     */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('stage_transitions_ordinal_uq').on(t.leadId, t.model, t.toStage, t.ordinal),
     index('stage_transitions_lead_at_idx').on(t.leadId, t.at),
     // Volume and velocity per stage and period (SPEC §2.6).
     index('stage_transitions_model_stage_at_idx').on(t.model, t.toStage, t.at),
+    index('stage_transitions_recorded_idx').on(t.recordedAt),
   ],
 );

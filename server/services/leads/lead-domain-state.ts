@@ -185,6 +185,7 @@ export function toNewLeadColumns(options: { at: Date; model: ScoringModel; sourc
       ordinal: transition.ordinal,
       cause: { ruleId: transition.ruleId, label: transition.label, ...transition.cause },
       at,
+      recordedAt: at,
     },
   };
 }

@@ -146,6 +146,8 @@ export async function recordLeadSignals(
         ordinal: t.ordinal,
         cause: { ruleId: t.ruleId, label: t.label, ...t.cause },
         at: new Date(t.at),
+        // The service's clock, like touchpoints' `receivedAt`: the analytics fold's watermark (ADR 016).
+        recordedAt: now,
       })),
       ...result.journeyTransitions.map((t) => ({
         leadId,
@@ -155,6 +157,7 @@ export async function recordLeadSignals(
         ordinal: t.ordinal,
         cause: { reason: t.reason },
         at: new Date(t.at),
+        recordedAt: now,
       })),
     ],
     ledger: summarizeLedger(result.ledger).map((e) => ({

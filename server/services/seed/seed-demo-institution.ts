@@ -21,6 +21,7 @@ import { seedBuiltInCampaigns } from '../campaigns/seed-built-in-campaigns.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import { DEMO_CAMPUSES, DEMO_CONTENTS, DEMO_COURSES, demoContentBody, demoLeadName } from './demo-catalog.js';
 import { createDemoPdf } from './demo-download.js';
+import { seedDemoAnalytics } from './seed-demo-analytics.js';
 import { assertDemoStaffAllowed, seedDemoWorkbench } from './seed-demo-workbench.js';
 
 const DAY_MS = 86_400_000;
@@ -36,6 +37,8 @@ export interface SeedReport {
   assignedLeads: number;
   /** Built-in nurture tracks, active in the demo (issue 13). */
   campaigns: number;
+  /** Anonymous leads with months of funnel history for the analytics pages. */
+  analyticsLeads: number;
 }
 
 /** Stands for whoever made the historical data set's calls (stored in `advisor_call` touchpoints). */
@@ -64,6 +67,7 @@ export async function seedDemoInstitution(
       staff: 0,
       assignedLeads: 0,
       campaigns: 0,
+      analyticsLeads: 0,
     };
   }
   const { now } = options;
@@ -175,6 +179,12 @@ export async function seedDemoInstitution(
     contentIds: contents.map((c) => c.id),
   });
   const campaigns = await seedBuiltInCampaigns(db, { status: 'active', now });
+  const analyticsLeads = await seedDemoAnalytics(db, {
+    now,
+    campusIds: campuses.map((c) => c.id),
+    courseIds: courses.map((c) => c.id),
+    managerId: workbench.managerId,
+  });
   return {
     isSeeded: true,
     campaigns,
@@ -185,5 +195,6 @@ export async function seedDemoInstitution(
     contents: contents.length,
     sessions: sessions.length,
     leads: historical.length,
+    analyticsLeads,
   };
 }

@@ -147,7 +147,7 @@ export async function seedDemoWorkbench(
     courseIds: readonly string[];
     contentIds: readonly string[];
   },
-): Promise<{ staff: number; assigned: number }> {
+): Promise<{ staff: number; assigned: number; managerId: string | null }> {
   const { now, campusIds } = options;
   assertDemoStaffAllowed(options.nodeEnv);
   // Leads first: with no staff yet, routing leaves them in the pools, as the demo wants them.
@@ -166,5 +166,5 @@ export async function seedDemoWorkbench(
       assigned += mine.length;
     }
   }
-  return { staff: advisors.length + managers.length, assigned };
+  return { staff: advisors.length + managers.length, assigned, managerId: managers[0]?.id ?? null };
 }

@@ -53,6 +53,9 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
         <Text className="leads__who">{T.signedInAs(staff.name, TEXT.roles[staff.role])}</Text>
         {isManager && (
           <View className="leads__links">
+            <Text className="leads__link" onClick={() => open('/admin/pages/analytics/index')}>
+              {TEXT.analytics}
+            </Text>
             <Text className="leads__link" onClick={() => open('/admin/pages/team/index')}>
               {TEXT.team}
             </Text>

@@ -2,6 +2,7 @@
 export const TEXT = {
   title: '线索',
   roles: { advisor: '课程顾问', manager: '主管' },
+  analytics: '数据',
   team: '团队',
   import: '导入名单',
   scoring: '评分模型',

@@ -1,0 +1,109 @@
+/**
+ * Reading the rollups for a dashboard query (ADR 016): SQL sums one period's rows `GROUP BY` only
+ * the columns the shared finalise step reads — a coarser day bucket (before the period / in it,
+ * or the month), the stage and the grouped dimension — which is a merge of rows that differ in
+ * unused columns. Filters are applied here, so the rows handed back carry only the grouped
+ * dimension and the caller finalises without a filter.
+ */
+import type { SegmentDimension, SegmentFilter } from '@scrm/shared';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { selectRows } from './analytics-fold.js';
+
+export interface RollupScope {
+  fromDay: string;
+  toDay: string;
+  filter: SegmentFilter;
+  /** The campuses the manager may see; `all` for an institution-wide manager. */
+  campusIds: readonly string[] | 'all';
+}
+
+const DIMENSION_COLUMNS: Record<SegmentDimension, string> = {
+  source: 'source',
+  campaignId: 'campaign_id',
+  campusId: 'campus_id',
+  courseId: 'course_id',
+};
+
+/** The grouped dimension as a column `grp` (null for an ungrouped query). */
+const groupColumn = (groupBy: SegmentDimension | undefined) =>
+  sql.raw(groupBy ? `${DIMENSION_COLUMNS[groupBy]} as grp` : 'null::text as grp');
+
+/** `campus_id in (…)` written with parameters (drizzle has no array binding for raw SQL). */
+function campusWhere(scope: RollupScope): SQL {
+  if (scope.campusIds === 'all') return sql`true`;
+  if (scope.campusIds.length === 0) return sql`false`;
+  return sql`campus_id in (${sql.join(
+    scope.campusIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
+function where(scope: RollupScope): SQL {
+  const parts: SQL[] = [campusWhere(scope)];
+  for (const dimension of Object.keys(DIMENSION_COLUMNS) as SegmentDimension[]) {
+    const value = scope.filter[dimension];
+    if (value === undefined) continue;
+    const column = sql.raw(DIMENSION_COLUMNS[dimension]);
+    parts.push(value === null ? sql`${column} is null` : sql`${column} = ${value}`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** Days before the period collapse to the day before it, days in it to its first day. */
+const periodBucket = (scope: RollupScope) =>
+  sql`(case when day < ${scope.fromDay}::date then ${scope.fromDay}::date - 1 else ${scope.fromDay}::date end)::text`;
+/** Each day to its month's first day, or the period's first day when later (a day in the same month). */
+const monthBucket = (scope: RollupScope) => sql`greatest(date_trunc('month', day)::date, ${scope.fromDay}::date)::text`;
+const inPeriod = (scope: RollupScope) => sql`day between ${scope.fromDay}::date and ${scope.toDay}::date`;
+
+export function readVolumeRows(db: Database, scope: RollupScope, groupBy?: SegmentDimension) {
+  return selectRows<{ day: string; stage: string; grp: string | null; a: number; f: number; d: number }>(
+    db,
+    sql`select ${periodBucket(scope)} as day, stage, grp, sum(arrivals)::float8 as a,
+          sum(first_arrivals)::float8 as f, sum(departures)::float8 as d
+        from (select *, ${groupColumn(groupBy)} from analytics_stage_daily
+              where day <= ${scope.toDay}::date and ${where(scope)}) r
+        group by 1, stage, grp`,
+  );
+}
+
+export function readVelocityRows(db: Database, scope: RollupScope) {
+  return selectRows<{ day: string; from_stage: string; to_stage: string; visit: string; days: number; n: number }>(
+    db,
+    sql`select ${monthBucket(scope)} as day, from_stage, to_stage, visit, days, sum(steps)::float8 as n
+        from analytics_velocity_daily where ${inPeriod(scope)} and ${where(scope)}
+        group by 1, from_stage, to_stage, visit, days`,
+  );
+}
+
+export function readCohortRows(db: Database, scope: RollupScope, groupBy?: SegmentDimension) {
+  return selectRows<{ day: string; stage: string; days_to_convert: number | null; grp: string | null; n: number }>(
+    db,
+    sql`select ${monthBucket(scope)} as day, stage, days_to_convert, grp, sum(leads)::float8 as n
+        from (select *, ${groupColumn(groupBy)} from analytics_cohort_daily
+              where ${inPeriod(scope)} and ${where(scope)}) r
+        group by 1, stage, days_to_convert, grp`,
+  );
+}
+
+export function readValueRows(db: Database, scope: RollupScope, groupBy?: SegmentDimension) {
+  return selectRows<{ day: string; grp: string | null; l: number; e: number; r: number }>(
+    db,
+    sql`select ${periodBucket(scope)} as day, grp, sum(new_leads)::float8 as l, sum(enrolments)::float8 as e,
+          sum(revenue_fen)::float8 as r
+        from (select *, ${groupColumn(groupBy)} from analytics_value_daily
+              where day <= ${scope.toDay}::date and ${where(scope)}) r
+        group by 1, grp`,
+  );
+}
+
+export function readAttributionRows(db: Database, scope: RollupScope, model: string, by: 'channel' | 'campaign') {
+  const column = sql.raw(by === 'channel' ? 'channel' : 'touch_campaign_id');
+  return selectRows<{ grp: string | null; c: number; u: number }>(
+    db,
+    sql`select ${column} as grp, sum(credit_fen)::float8 as c, sum(unattributed_fen)::float8 as u
+        from analytics_attribution_daily where model = ${model} and ${inPeriod(scope)} and ${where(scope)}
+        group by 1`,
+  );
+}

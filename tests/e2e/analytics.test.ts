@@ -1,0 +1,142 @@
+/**
+ * 数据 in the browser (issue 15 "Done when"): `npm start`'s server with the H5 build and its demo
+ * history, headless Chromium at 375×812. The demo manager (`dev-manager`) opens 数据 from the
+ * workbench, sees the funnel, the velocity chart (drawn on its canvas), sources, campaign ROI and
+ * attribution, then switches the period, a campus and the attribution model. Screenshots go to
+ * test-results/screenshots/ (not committed).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CAMPUSES } from '../../server/services/seed/demo-catalog.js';
+import { type RunningProduct, startProduct } from './start-product.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const SCREENSHOTS = 'test-results/screenshots';
+if (!hasChromium) process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+
+describe.runIf(hasChromium)('数据 in the browser', () => {
+  let product: RunningProduct;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    product = await startProduct({ timeoutMs: 280_000 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  /** The visible page of Taro's H5 router (earlier pages stay in the DOM, hidden). */
+  const current = (selector: string) => page.locator(selector).last();
+  const shot = async (name: string) => {
+    await page.waitForTimeout(700);
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-${name}.png`, fullPage: true });
+  };
+  /**
+   * Polls an expression in the page. Not `waitForFunction`: the H5 app's CSP forbids the eval it
+   * uses, while `evaluate` runs through the debugger protocol.
+   */
+  const until = async (expression: string) => {
+    for (let i = 0; i < 100; i += 1) {
+      if ((await page.evaluate(expression)) === true) return;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`timed out waiting for ${expression}`);
+  };
+  /** Waits for the figures of the current filters (the body is dimmed while they load). */
+  const settled = async () => {
+    await current('.analytics__body').waitFor();
+    await until("document.querySelectorAll('.analytics__body--stale').length === 0");
+  };
+  const funnelCount = async (stage: string) =>
+    Number(
+      await current('.analytics')
+        .locator('.funnel__row')
+        .filter({ hasText: stage })
+        .locator('.funnel__count')
+        .innerText(),
+    );
+
+  /** The count once the filter just chosen has loaded (it differs from the one before). */
+  const funnelCountAfter = async (stage: string, before: number) => {
+    for (let i = 0; i < 100; i += 1) {
+      await settled();
+      const now = await funnelCount(stage);
+      if (now !== before) return now;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`the ${stage} count stayed ${before}`);
+  };
+
+  it('opens 数据 from the workbench as the demo manager and shows every chart', async () => {
+    await page.goto(`${product.url}/#/admin/pages/leads/index`);
+    await current('.staff-gate__demo').getByText('主管', { exact: true }).click();
+    await current('.leads__links').getByText('数据', { exact: true }).click();
+    await settled();
+    const view = current('.analytics');
+    for (const title of ['漏斗', '阶段速度', '来源：线索与收入', '活动 ROI', '渠道归因'])
+      await view.getByText(title).waitFor();
+    expect(await funnelCount('知晓')).toBeGreaterThan(0);
+    expect(await view.locator('.funnel__conversion').count()).toBeGreaterThan(3);
+    expect(await view.locator('.roi-table__row').count()).toBeGreaterThan(2);
+    await view.locator('.bar-list__bar--orange').first().waitFor();
+    // The velocity chart drew lines: some of its pixels are not blank.
+    // (A string: this file is compiled without the DOM's types.)
+    const inked = await page.evaluate(`(() => {
+      const canvas = [...document.querySelectorAll('.velocity-chart__canvas canvas, canvas.velocity-chart__canvas')].pop();
+      if (!canvas) return 0;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
+      return n;
+    })()`);
+    expect(inked).toBeGreaterThan(500);
+    await shot('1-last-90-days');
+    await view.locator('.velocity-chart').scrollIntoViewIfNeeded();
+    await shot('1b-velocity-and-sources');
+  });
+
+  it('switches the period and a campus, and the funnel follows', async () => {
+    const view = current('.analytics');
+    const ninetyDays = await funnelCount('知晓');
+    await view.getByText('近180天', { exact: true }).click();
+    const halfYear = await funnelCountAfter('知晓', ninetyDays);
+    expect(halfYear).toBeGreaterThan(ninetyDays);
+    await shot('2-last-180-days');
+    const campus = DEMO_CAMPUSES[0]?.name ?? '';
+    await view.getByText(campus, { exact: true }).click();
+    const oneCampus = await funnelCountAfter('知晓', halfYear);
+    expect(oneCampus).toBeGreaterThan(0);
+    expect(oneCampus).toBeLessThan(halfYear);
+    await shot('3-one-campus');
+  });
+
+  it('switches the attribution model', async () => {
+    const section = current('.analytics__section').filter({ hasText: '渠道归因' });
+    const captions = () => section.locator('.bar-list__caption').allInnerTexts();
+    const uShaped = await captions();
+    await section.getByText('首次触点', { exact: true }).click();
+    const attributionCaptions = `JSON.stringify([...document.querySelectorAll('.analytics__section')]
+      .filter((s) => s.textContent.includes('渠道归因'))
+      .flatMap((s) => [...s.querySelectorAll('.bar-list__caption')].map((c) => c.textContent)))`;
+    await until(`${attributionCaptions} !== ${JSON.stringify(JSON.stringify(uShaped))}`);
+    expect(await captions()).not.toEqual(uShaped);
+    await section.scrollIntoViewIfNeeded();
+    await shot('4-first-touch');
+  });
+});
