@@ -19,6 +19,7 @@ function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
     received_at: (row.receivedAt ?? new Date()).toISOString(),
     channel: row.channel ?? null,
     campaign_id: row.campaignId ?? null,
+    channel_id: row.channelId ?? null,
     content_id: row.contentId ?? null,
     referrer: row.referrer ?? null,
     props: row.props ?? {},

@@ -2,6 +2,7 @@
  * The drizzle schema: every table, split by group. `server/db/` is the only place that imports
  * drizzle (STYLE.md "Routes → services → adapters").
  */
+export * from './channels.js';
 export * from './content.js';
 export * from './identity.js';
 export * from './leads.js';

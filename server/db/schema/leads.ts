@@ -66,6 +66,8 @@ export const leads = pgTable(
     /** First-touch attribution copied at creation (utm-like, SPEC §2.1). */
     source: text('source'),
     sourceCampaignId: text('source_campaign_id'),
+    /** The channel code (渠道码) that first brought the lead (ADR 019); no foreign key, as for touchpoints. */
+    sourceChannelId: uuid('source_channel_id'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
     /**
      * The workbench's tie-break after the score: the latest activity, or the creation time of a
@@ -108,5 +110,6 @@ export const leads = pgTable(
     index('leads_referrer_idx').on(t.referrerLeadId),
     index('leads_phone_idx').on(t.phone),
     index('leads_created_idx').on(t.createdAt),
+    index('leads_source_channel_idx').on(t.sourceChannelId).where(sql`${t.sourceChannelId} is not null`),
   ],
 );
