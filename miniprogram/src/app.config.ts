@@ -22,7 +22,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index', 'pages/import/index'],
+      pages: [
+        'pages/leads/index',
+        'pages/lead/index',
+        'pages/team/index',
+        'pages/import/index',
+        'pages/channels/index',
+        'pages/channel/index',
+      ],
     },
   ],
   window: {

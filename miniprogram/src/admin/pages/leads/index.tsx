@@ -59,8 +59,18 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
             <Text className="leads__link" onClick={() => open('/admin/pages/import/index')}>
               {TEXT.import}
             </Text>
+            <Text className="leads__link" onClick={() => open('/admin/pages/channels/index')}>
+              {TEXT.channels}
+            </Text>
             <Text className="leads__link" onClick={selection.selected ? selection.stop : selection.start}>
               {TEXT.bulkReassign}
+            </Text>
+          </View>
+        )}
+        {!isManager && (
+          <View className="leads__links">
+            <Text className="leads__link" onClick={() => open('/admin/pages/channels/index')}>
+              {TEXT.myChannels}
             </Text>
           </View>
         )}
