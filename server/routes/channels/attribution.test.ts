@@ -143,6 +143,25 @@ describe('attribution to a channel code (issue 13 §4, ADR 019)', () => {
     expect(lead).toMatchObject({ ownerAdvisorId: advisor.id, source: 'advisor_card', sourceChannelId: card.id });
   });
 
+  it('a card advisor who returned the lead does not get it back on its next visit', async () => {
+    const { t, advisor, createChannel } = await setup();
+    const card = await createChannel({ name: '张老师名片', kind: 'advisor_card', advisorId: advisor.id });
+    const prospect = await logInAs(t, 'returned');
+    await registerThroughApi(t, prospect.token, { channel: card.scene });
+    const returned = await t.request(`/api/staff/leads/${prospect.leadId}/return`, {
+      method: 'POST',
+      token: advisor.token,
+      json: { requestId: randomUUID(), reason: 'not_interested' },
+    });
+    expect(returned.status).toBe(200);
+    await pageView(t, prospect.token, '/pages/index/index', card.scene);
+    const lead = one(await t.db.select().from(leads).where(eq(leads.id, prospect.leadId)));
+    expect(lead.ownerAdvisorId).toBeNull();
+    expect(await t.db.select().from(leadAssignments).where(eq(leadAssignments.leadId, prospect.leadId))).toHaveLength(
+      1,
+    );
+  });
+
   it('an inactive card advisor gets nothing: ordinary routing decides', async () => {
     const { t, advisor, createChannel } = await setup();
     const card = await createChannel({ name: '张老师名片', kind: 'advisor_card', advisorId: advisor.id });
