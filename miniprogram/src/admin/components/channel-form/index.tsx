@@ -74,7 +74,7 @@ export function ChannelForm({ onCreate, onCreated }: ChannelFormProps) {
       });
       onCreated(channel);
     } catch (e) {
-      setError(e instanceof ApiError ? e.userMessage : T.codeFailed);
+      setError(e instanceof ApiError ? e.userMessage : T.createFailed);
     } finally {
       setSending(false);
     }
@@ -88,7 +88,10 @@ export function ChannelForm({ onCreate, onCreated }: ChannelFormProps) {
         placeholder={T.namePlaceholder}
         value={name}
         maxlength={30}
-        onInput={(e) => setName(e.detail.value)}
+        onInput={(e) => {
+          setName(e.detail.value);
+          setError(null);
+        }}
       />
       <Text className="field-label">{T.kind}</Text>
       <ChoiceChips options={CHANNEL_KINDS} labels={CHANNEL_KIND_LABELS} value={kind} onChange={setKind} />

@@ -65,7 +65,7 @@ function ChannelDetail({ id, isManager }: { id: string; isManager: boolean }) {
       await archive();
       void Taro.showToast({ title: T.archived, icon: 'success' });
     } catch (error) {
-      void Taro.showToast({ title: error instanceof ApiError ? error.userMessage : T.codeFailed, icon: 'none' });
+      void Taro.showToast({ title: error instanceof ApiError ? error.userMessage : T.actionFailed, icon: 'none' });
     }
   };
   return (

@@ -23,6 +23,8 @@ export const CHANNEL_TEXT = {
   submit: '生成渠道码',
   submitting: '生成中…',
   created: '已创建',
+  createFailed: '创建失败，请稍后重试',
+  actionFailed: '操作失败，请稍后重试',
   nameRequired: '请填写渠道名称',
   campusRequired: '请选择校区',
   advisorRequired: '顾问名片渠道需要指定顾问',
