@@ -84,15 +84,11 @@ describe.runIf(hasChromium)('channel codes in the browser', () => {
     await detail.getByText(CHANNEL_NAME).waitFor();
     const image = detail.locator('.channel__image img');
     await image.waitFor();
-    await staff.waitForFunction(
-      () => {
-        const images = [...document.querySelectorAll('.channel__image img')] as HTMLImageElement[];
-        return images.some((img) => img.complete && img.naturalWidth > 0);
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-    const width = await image.evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    // Strings, not functions: they run in the page, and this file is type-checked without the DOM.
+    const loadedWidths =
+      "[...document.querySelectorAll('.channel__image img')].map((i) => i.complete ? i.naturalWidth : 0)";
+    await staff.waitForFunction(`${loadedWidths}.some((w) => w > 0)`, undefined, { timeout: 15_000 });
+    const width = Math.max(...((await staff.evaluate(loadedWidths)) as number[]));
     expect(width, 'the 1280 px print-size PNG').toBe(1280);
     await detail.getByText('保存二维码', { exact: true }).waitFor();
     await shot(staff, '3-detail');
