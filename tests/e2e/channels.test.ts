@@ -106,7 +106,8 @@ describe.runIf(hasChromium)('channel codes in the browser', () => {
     await parent.locator('.content-card, .course-card').first().waitFor();
     await parent.goto(`${product.url}/#/pages/register/index`);
     await registerOnForm(parent, PARENT);
-    await parent.getByText('登记成功', { exact: false }).first().waitFor();
+    // Registered: the form goes on to 我的 (its toast may be gone before a busy machine looks).
+    await parent.waitForURL(/pages\/me\/index/, { timeout: 20_000 });
 
     // The landing page's view goes out with the tracker's next batch (a few seconds), the
     // registration at once: both count for the channel.
