@@ -7,8 +7,7 @@ const isWeb = Taro.getEnv() === Taro.ENV_TYPE.WEB;
 /**
  * A channel's code image (`GET …/code.png`), which needs the staff token: an <Image> cannot send
  * it, so the PNG is fetched first (H5: `fetch` to a blob URL; WeChat: `wx.downloadFile` with the
- * header, to a temporary file) and the page shows the local copy. Saving it for print is a
- * download in the browser and the photo album in WeChat.
+ * header, to a temporary file) and the page shows the local copy.
  */
 async function loadCode(codeUrl: string): Promise<string> {
   const session = await api.ensureSession();
@@ -27,16 +26,5 @@ async function loadCode(codeUrl: string): Promise<string> {
 }
 
 export function useChannelCode(codeUrl: string | undefined) {
-  const image = useApiData(() => (codeUrl ? loadCode(codeUrl) : new Promise<string>(() => undefined)), codeUrl);
-  const save = async (src: string, fileName: string): Promise<void> => {
-    if (isWeb) {
-      const link = document.createElement('a');
-      link.href = src;
-      link.download = fileName;
-      link.click();
-      return;
-    }
-    await Taro.saveImageToPhotosAlbum({ filePath: src });
-  };
-  return { image, save };
+  return useApiData(() => (codeUrl ? loadCode(codeUrl) : new Promise<string>(() => undefined)), codeUrl);
 }

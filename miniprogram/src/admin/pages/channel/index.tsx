@@ -3,10 +3,13 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ApiError } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
+import { PrivacyConsent } from '../../../components/privacy-consent';
+import { privacyConsent } from '../../../privacy';
 import { StaffGate } from '../../components/staff-gate';
 import { useChannelCode } from '../../hooks/use-channel-code';
 import { useChannel } from '../../hooks/use-channels';
 import { CHANNEL_TEXT as T } from '../channels/text';
+import { saveChannelCode } from './save-code';
 import '../../workbench.css';
 import './index.css';
 
@@ -26,10 +29,10 @@ function Counts({ counts }: { counts: ChannelCounts }) {
 }
 
 function CodeCard({ channel }: { channel: ChannelView }) {
-  const { image, save } = useChannelCode(channel.codeUrl);
+  const image = useChannelCode(channel.codeUrl);
   const onSave = async (src: string) => {
     try {
-      await save(src, `渠道码-${channel.name}.png`);
+      await saveChannelCode(src, `渠道码-${channel.name}.png`);
       void Taro.showToast({ title: T.saved, icon: 'success' });
     } catch {
       void Taro.showToast({ title: T.saveFailed, icon: 'none' });
@@ -87,6 +90,7 @@ function ChannelDetail({ id, isManager }: { id: string; isManager: boolean }) {
           {T.archive}
         </Text>
       )}
+      <PrivacyConsent consent={privacyConsent} />
     </View>
   );
 }
