@@ -25,7 +25,12 @@ export interface ChannelFormProps {
 }
 
 /** What is missing before the form may be sent, in form order; `null` when it may. */
-function findMissing(r: { name: string; campusId?: string; kind: ChannelKind; advisorId?: string }): string | null {
+export function findMissing(r: {
+  name: string;
+  campusId?: string;
+  kind: ChannelKind;
+  advisorId?: string;
+}): string | null {
   if (!r.name.trim()) return T.nameRequired;
   if (!r.campusId) return T.campusRequired;
   if (r.kind === 'advisor_card' && !r.advisorId) return T.advisorRequired;
