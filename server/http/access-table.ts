@@ -79,6 +79,11 @@ export const ACCESS_TABLE = {
   'POST /staff/imports': MANAGER_CAMPUS,
   'GET /staff/settings': MANAGER_CAMPUS,
   'PUT /staff/settings': { manager: 'institution' },
+  // The scoring model rescores every lead of every campus (issue 15 §4): institution-wide managers.
+  'GET /staff/scoring-models': { manager: 'institution' },
+  'POST /staff/scoring-models/candidates': { manager: 'institution' },
+  'POST /staff/scoring-models/rollback': { manager: 'institution' },
+  'POST /staff/scoring-models/:version/activate': { manager: 'institution' },
   // Channel codes (issue 13 §4): managers run their campuses' channels; an advisor reads the
   // channels that are their own business card (`own_lead`: their own, as with leads).
   'GET /staff/channels': ADVISOR_OWN_MANAGER_CAMPUS,

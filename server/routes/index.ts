@@ -47,6 +47,12 @@ import { exportStaffLeadsRoute } from './staff/leads-export.js';
 import { listStaffLeadsRoute } from './staff/leads-list.js';
 import { reassignLeadsRoute } from './staff/leads-reassign.js';
 import { getStaffMeRoute } from './staff/me.js';
+import {
+  activateScoringModelRoute,
+  fitScoringCandidateRoute,
+  getScoringModelsRoute,
+  rollBackScoringModelRoute,
+} from './staff/scoring-models.js';
 import { getWorkbenchSettingsRoute } from './staff/settings-get.js';
 import { putWorkbenchSettingsRoute } from './staff/settings-put.js';
 import { listTeamRoute } from './staff/team.js';
@@ -97,6 +103,10 @@ export const routes: readonly AnyRoute[] = [
   getWorkbenchSettingsRoute,
   putWorkbenchSettingsRoute,
   importLeadsRoute,
+  getScoringModelsRoute,
+  fitScoringCandidateRoute,
+  rollBackScoringModelRoute,
+  activateScoringModelRoute,
   // Channel codes (issue 13 §4).
   listChannelsRoute,
   createChannelRoute,

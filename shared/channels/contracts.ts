@@ -1,6 +1,6 @@
 /**
  * The channel-code API's contracts (issue 13 §4): what a manager sends and what the workbench
- * shows. A channel's counts come from the touchpoints and leads attributed to it (ADR 019).
+ * shows. A channel's counts come from the touchpoints and leads attributed to it (ADR 020).
  */
 import { z } from 'zod';
 import { campaignIdSchema, entityIdSchema, isoDateTimeSchema, shortTextSchema } from '../fields.js';
@@ -56,7 +56,7 @@ export const channelViewSchema = z.object({
 });
 export type ChannelView = z.infer<typeof channelViewSchema>;
 
-/** What a channel brought (ADR 019 defines each). */
+/** What a channel brought (ADR 020 defines each). */
 export const channelCountsSchema = z.object({
   /** Distinct people who opened the mini-program through the code. */
   scans: z.number().int().nonnegative(),

@@ -38,7 +38,7 @@ export function readAttribution(query: Query): Attribution {
   const campaignId = campaignIdSchema.safeParse(readParam(query, ATTRIBUTION_PARAMS.campaignId));
   if (campaignId.success) attribution.campaignId = campaignId.data;
   // A channel code's scene is the visit's channel: the server resolves it to the channel, its kind
-  // and its campaign where the touchpoints are stored (ADR 019). It outranks a `channel` param.
+  // and its campaign where the touchpoints are stored (ADR 020). It outranks a `channel` param.
   const scene = readParam(query, ATTRIBUTION_PARAMS.scene);
   if (scene !== undefined && parseScene(scene).ok) attribution.channel = scene;
   return attribution;

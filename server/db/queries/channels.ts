@@ -1,4 +1,4 @@
-/** Channels (渠道) and what is attributed to them (issue 13 §4, ADR 019). */
+/** Channels (渠道) and what is attributed to them (issue 13 §4, ADR 020). */
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../client.js';

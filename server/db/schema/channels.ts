@@ -1,5 +1,5 @@
 /**
- * Channels (渠道) and their mini-program codes (issue 13 §4, ADR 019): a fair stand, a poster, a
+ * Channels (渠道) and their mini-program codes (issue 13 §4, ADR 020): a fair stand, a poster, a
  * seminar handout, an advisor's business card. The code's `scene` names the channel; touchpoints
  * and leads point back at it (`touchpoints.channel_id`, `leads.source_channel_id`), and its counts
  * are read from those.

@@ -66,7 +66,7 @@ export const leads = pgTable(
     /** First-touch attribution copied at creation (utm-like, SPEC §2.1). */
     source: text('source'),
     sourceCampaignId: text('source_campaign_id'),
-    /** The channel code (渠道码) that first brought the lead (ADR 019); no foreign key, as for touchpoints. */
+    /** The channel code (渠道码) that first brought the lead (ADR 020); no foreign key, as for touchpoints. */
     sourceChannelId: uuid('source_channel_id'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
     /**

@@ -37,7 +37,7 @@ export const touchpoints = pgTable(
     channel: text('channel'),
     campaignId: text('campaign_id'),
     /**
-     * The channel code (渠道码) this touchpoint is attributed to (ADR 019): the one scanned in this
+     * The channel code (渠道码) this touchpoint is attributed to (ADR 020): the one scanned in this
      * visit, else the lead's first. No foreign key: a touchpoint is history and outlives a channel.
      */
     channelId: uuid('channel_id'),

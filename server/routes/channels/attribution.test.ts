@@ -64,7 +64,7 @@ const touchesOf = (t: TestApp, leadId: string) =>
     .from(touchpoints)
     .where(eq(touchpoints.leadId, leadId));
 
-describe('attribution to a channel code (issue 13 §4, ADR 019)', () => {
+describe('attribution to a channel code (issue 13 §4, ADR 020)', () => {
   it('a scan attributes the visit, later touchpoints, the registration and the booking to the channel and its campaign', async () => {
     const { t, createChannel, countsOf } = await setup();
     const poster = await createChannel({ name: '校门海报', kind: 'poster', campaignId: 'autumn-2026' });

@@ -1,5 +1,5 @@
 /**
- * Channel attribution on the one signal path (issue 13 §4, ADR 019). The mini-program sends the
+ * Channel attribution on the one signal path (issue 13 §4, ADR 020). The mini-program sends the
  * scanned code's scene as the visit's `channel`; here, inside the signal's transaction, a scene
  * that names a channel becomes that channel: the touchpoint's `channel` is the channel's kind
  * (`poster`, `advisor_card`: what routing and the workbench read), its campaign is the channel's
@@ -13,7 +13,7 @@ import { type ChannelAttribution, findChannelAttribution, findChannelsByScene } 
 
 export interface AttributedSignals {
   signals: ScoringSignal[];
-  /** The channel each signal's touchpoint is attributed to (absent: none). */
+  /** The channel each signal's scene names (`null`: none; the insert then takes the lead's first). */
   channelIdOf: (signalId: string) => string | null;
   /** The first channel a signal of this batch was scanned through, in batch order. */
   scanned: ChannelAttribution | null;
@@ -26,7 +26,7 @@ function toScene(channel: string | undefined): string | null {
 
 export async function attributeChannels(
   tx: Transaction,
-  input: { signals: readonly ScoringSignal[]; sourceChannelId: string | null },
+  input: { signals: readonly ScoringSignal[] },
 ): Promise<AttributedSignals> {
   const scenes = new Set<string>();
   for (const s of input.signals) {
@@ -39,10 +39,7 @@ export async function attributeChannels(
   const signals = input.signals.map((s): ScoringSignal => {
     if (s.type === 'advisor_return') return s;
     const channel = s.channel === undefined ? undefined : byScene.get(s.channel);
-    if (!channel) {
-      if (input.sourceChannelId) channelIds.set(s.id, input.sourceChannelId);
-      return s;
-    }
+    if (!channel) return s;
     scanned ??= channel;
     channelIds.set(s.id, channel.id);
     return { ...s, channel: channel.kind, campaignId: s.campaignId ?? channel.campaignId ?? undefined };

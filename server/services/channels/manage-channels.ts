@@ -164,7 +164,7 @@ export async function updateChannel(
   return { channel: toChannelView(await findVisibleChannel(ctx, access, id)) };
 }
 
-/** Archives a channel (again: no change). Its printed codes still attribute scans (ADR 019). */
+/** Archives a channel (again: no change). Its printed codes still attribute scans (ADR 020). */
 export async function archiveChannel(ctx: Ctx, input: { access: StaffAccess; id: string }): Promise<ChannelResponse> {
   const { access, id } = input;
   await ctx.db.transaction(async (tx) => {

@@ -21,9 +21,9 @@ import {
   type StaffSignal,
 } from '@scrm/shared';
 import type { Transaction } from '../../db/client.js';
-import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads.js';
+import { findActiveScoringModelDocument, type LeadRow, saveLeadProgress } from '../../db/queries/leads.js';
 import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions.js';
-import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
+import { lockLeadAndInsertTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
 import { attributeChannels, findCardAdvisor } from '../channels/attribute-channels.js';
 import { listOwnershipSignals, recordOwnershipChanges } from '../routing/record-ownership.js';
 import { routeAdvancedLead } from '../routing/route-on-signals.js';
@@ -96,23 +96,21 @@ export async function recordLeadSignals(
   },
 ): Promise<RecordLeadSignalsResult> {
   const { leadId, now } = options;
-  const locked = await lockLead(tx, leadId);
-  // The lead is the caller's own (its token's subject) or was checked by the caller (a referrer):
-  // one gone is answered as on every other prospect route, 401 "log in again" (issue 8 item 8).
-  assertLiveLead(locked?.lead, leadId);
-  const row = locked.lead;
-
-  // A scanned channel code's scene becomes its channel and campaign (ADR 019).
+  // A scanned channel code's scene becomes its channel and campaign (ADR 020); a row without one
+  // takes the lead's first channel, read from the locked row where the rows are inserted.
   const attributed = await attributeChannels(tx, {
     signals: [...new Map(options.signals.map((s) => [s.id, s])).values()],
-    sourceChannelId: row.sourceChannelId,
   });
   const unique = attributed.signals;
   const touchpointRows: TouchpointInsert[] = [];
   for (const s of unique) {
     if (s.type !== 'advisor_return') touchpointRows.push(toTouchpointRow(leadId, s, now, attributed.channelIdOf(s.id)));
   }
-  const inserted = await insertNewTouchpoints(tx, touchpointRows);
+  const locked = await lockLeadAndInsertTouchpoints(tx, leadId, touchpointRows);
+  // The lead is the caller's own (its token's subject) or was checked by the caller (a referrer):
+  // one gone is answered as on every other prospect route, 401 "log in again" (issue 8 item 8).
+  assertLiveLead(locked?.lead, leadId);
+  const { lead: row, inserted } = locked;
   const accepted = unique.filter((s) => s.type === 'advisor_return' || inserted.has(s.id));
   // The first code a not-yet-known person came through brought them (first touch, SPEC §2.6).
   const sourceChannelId =
@@ -157,7 +155,7 @@ export async function recordLeadSignals(
   const activity = accepted.filter((s) => isProspectActivity(s.type)).map((s) => Date.parse(s.occurredAt));
   const lastActivityMs = Math.max(row.lastActivityAt?.getTime() ?? 0, ...activity);
   const lead = await saveLeadProgress(tx, {
-    leadId,
+    lead: row,
     update: {
       ...toLeadProgressColumns(before, result.state, result.score, model, now),
       ...(options.profile ? toProfileColumns(options.profile) : {}),

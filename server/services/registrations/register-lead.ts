@@ -62,7 +62,7 @@ export async function registerLead(
     if (!course) throw new AppError('validation_failed', 'courseId: unknown course', { userMessage: '所选课程不存在' });
 
     const isFirst = before.consentAgreedAt === null;
-    // A channel code (渠道码) names the source as its kind, and its campaign (ADR 019).
+    // A channel code (渠道码) names the source as its kind, and its campaign (ADR 020).
     const channel = before.source
       ? null
       : await findFirstChannel(tx, { sourceChannelId: before.sourceChannelId, channel: r.channel });
