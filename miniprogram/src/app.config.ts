@@ -29,6 +29,8 @@ export default defineAppConfig({
         'pages/import/index',
         'pages/scoring/index',
         'pages/analytics/index',
+        'pages/channels/index',
+        'pages/channel/index',
       ],
     },
   ],

@@ -94,6 +94,14 @@ export const ACCESS_TABLE = {
   'POST /staff/scoring-models/candidates': { manager: 'institution' },
   'POST /staff/scoring-models/rollback': { manager: 'institution' },
   'POST /staff/scoring-models/:version/activate': { manager: 'institution' },
+  // Channel codes (issue 13 §4): managers run their campuses' channels; an advisor reads the
+  // channels that are their own business card (`own_lead`: their own, as with leads).
+  'GET /staff/channels': ADVISOR_OWN_MANAGER_CAMPUS,
+  'POST /staff/channels': MANAGER_CAMPUS,
+  'GET /staff/channels/:id': ADVISOR_OWN_MANAGER_CAMPUS,
+  'PATCH /staff/channels/:id': MANAGER_CAMPUS,
+  'POST /staff/channels/:id/archive': MANAGER_CAMPUS,
+  'GET /staff/channels/:id/code.png': ADVISOR_OWN_MANAGER_CAMPUS,
 
   // Funnel analytics (issue 15): a manager sees the leads of their campuses; costs are institution-wide.
   'GET /staff/analytics/volume': MANAGER_CAMPUS,

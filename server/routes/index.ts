@@ -16,6 +16,12 @@ import { postPhoneRoute } from './auth/phone.js';
 import { deleteBookingRoute } from './bookings/delete.js';
 import { postBookingRoute } from './bookings/post.js';
 import { listCampusesRoute } from './campuses/list.js';
+import { archiveChannelRoute } from './channels/archive.js';
+import { getChannelCodeRoute } from './channels/code.js';
+import { createChannelRoute } from './channels/create.js';
+import { getChannelRoute } from './channels/get.js';
+import { listChannelsRoute } from './channels/list.js';
+import { updateChannelRoute } from './channels/update.js';
 import { getContentCoverRoute } from './contents/cover.js';
 import { getContentRoute } from './contents/get.js';
 import { listContentsRoute } from './contents/list.js';
@@ -130,6 +136,13 @@ export const routes: readonly AnyRoute[] = [
   postMarketingCostRoute,
   putMarketingCostRoute,
   deleteMarketingCostRoute,
+  // Channel codes (issue 13 §4).
+  listChannelsRoute,
+  createChannelRoute,
+  getChannelRoute,
+  updateChannelRoute,
+  archiveChannelRoute,
+  getChannelCodeRoute,
   getSlaCronRoute,
   postSlaCronRoute,
   listCampaignsRoute,

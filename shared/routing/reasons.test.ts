@@ -29,6 +29,7 @@ describe('routing reason codes and their Chinese labels (SPEC §2.4)', () => {
         'advisors_at_capacity',
         'advisor_returned',
         'advisor_left',
+        'advisor_card',
       ],
     ],
     [

@@ -11,6 +11,7 @@ export const ROUTING_REASONS = [
   'advisors_at_capacity',
   'advisor_returned',
   'advisor_left',
+  'advisor_card',
 ] as const;
 export type RoutingReason = (typeof ROUTING_REASONS)[number];
 
@@ -23,6 +24,7 @@ export const ROUTING_REASON_LABELS: Record<RoutingReason, string> = {
   advisors_at_capacity: '顾问名额已满，进入培育池',
   advisor_returned: '顾问退回，回到培育池',
   advisor_left: '顾问离职，重新分配',
+  advisor_card: '来自顾问本人的渠道码，分配给该顾问',
 };
 
 /** Why an advisor cannot take a lead (SPEC §2.4 "respects campus, course and advisor capacity"). */

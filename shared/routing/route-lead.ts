@@ -25,7 +25,7 @@ export interface AdvisorDecision {
   leadId: string;
   advisorId: string;
   poolKey: string;
-  reason: Extract<RoutingReason, 'high_intent' | 'qualified_mql' | 'advisor_left'>;
+  reason: Extract<RoutingReason, 'high_intent' | 'qualified_mql' | 'advisor_left' | 'advisor_card'>;
   detail: string;
 }
 
@@ -33,7 +33,7 @@ export interface AdvisorDecision {
 export interface PoolDecision {
   kind: 'pool';
   leadId: string;
-  reason: Exclude<RoutingReason, 'high_intent' | 'qualified_mql'>;
+  reason: Exclude<RoutingReason, 'high_intent' | 'qualified_mql' | 'advisor_card'>;
   detail: string;
 }
 

@@ -69,6 +69,17 @@ describe('registration form', () => {
     expect(result.current.fieldErrors.firstInvalid).toBe('name');
   });
 
+  it("sends the visit's channel code and campaign with the registration (its first touch)", async () => {
+    const { api, sent } = recordingClient();
+    const attribution = { channel: 'c.C35KOS9MTQ6aUWwdLj9KWw', campaignId: 'autumn-2026' };
+    const { result } = renderHook(() => useRegistrationForm(api, { now: () => new Date(), attribution }));
+    act(() => result.current.update({ ...complete, hasConsent: true }));
+    await act(async () => {
+      await result.current.submit();
+    });
+    expect(sent[0]?.body).toMatchObject(attribution);
+  });
+
   it('sends nothing before consent, then sends the consent with its policy version', async () => {
     const { api, sent } = recordingClient();
     const now = new Date('2026-11-22T08:00:00.000Z');

@@ -65,7 +65,13 @@ export function validateRegistration(draft: RegistrationDraft): FieldErrors<Regi
  */
 export function useRegistrationForm(
   api: ApiClient,
-  options: { referrerLeadId?: string; now: () => Date; initial?: Partial<RegistrationDraft> },
+  options: {
+    referrerLeadId?: string;
+    /** The visit's attribution (a channel code's scene, a campaign): the lead's first touch. */
+    attribution?: { channel?: string; campaignId?: string };
+    now: () => Date;
+    initial?: Partial<RegistrationDraft>;
+  },
 ) {
   const [draft, setDraft] = useState<RegistrationDraft>({
     name: '',
@@ -98,6 +104,8 @@ export function useRegistrationForm(
       timeline: draft.timeline ?? 'unknown',
       campusId: draft.campusId ?? '',
       ...(options.referrerLeadId ? { referrerLeadId: options.referrerLeadId } : {}),
+      ...(options.attribution?.channel ? { channel: options.attribution.channel } : {}),
+      ...(options.attribution?.campaignId ? { campaignId: options.attribution.campaignId } : {}),
       consent: { policyVersion: PRIVACY_POLICY_VERSION, agreedAt: options.now().toISOString() },
     };
     try {

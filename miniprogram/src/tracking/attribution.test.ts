@@ -24,6 +24,13 @@ describe('readAttribution', () => {
     });
   });
 
+  it("takes a channel code's scene, URL-encoded as WeChat passes it, as the visit's channel", () => {
+    const scene = 'c.C35KOS9MTQ6aUWwdLj9KWw';
+    expect(readAttribution({ scene: encodeURIComponent(scene), channel: 'poster' })).toEqual({ channel: scene });
+    expect(readAttribution({ scene: 'not-a-channel-scene' })).toEqual({});
+    expect(readAttribution({ scene: 'c.%E4%B8%AD' })).toEqual({});
+  });
+
   it('leaves out values the touchpoint schema would refuse', () => {
     expect(readAttribution({ referrer: 'x'.repeat(201), channel: '' })).toEqual({});
   });

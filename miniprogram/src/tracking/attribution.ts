@@ -1,8 +1,16 @@
-import { campaignIdSchema, channelSchema, referrerSchema } from '@scrm/shared';
+import { campaignIdSchema, channelSchema, parseScene, referrerSchema } from '@scrm/shared';
 import type { Attribution } from './tracker';
 
-/** Query parameters a link into the app may carry (shares, campaign messages, QR codes). */
-export const ATTRIBUTION_PARAMS = { referrer: 'referrer', channel: 'channel', campaignId: 'campaignId' } as const;
+/**
+ * Query parameters a link into the app may carry (shares, campaign messages, QR codes). `scene` is
+ * what a mini-program code made by wxacode.getUnlimited opens its page with (URL-encoded).
+ */
+export const ATTRIBUTION_PARAMS = {
+  referrer: 'referrer',
+  channel: 'channel',
+  campaignId: 'campaignId',
+  scene: 'scene',
+} as const;
 
 type Query = Record<string, string | undefined>;
 
@@ -29,6 +37,10 @@ export function readAttribution(query: Query): Attribution {
   if (channel.success) attribution.channel = channel.data;
   const campaignId = campaignIdSchema.safeParse(readParam(query, ATTRIBUTION_PARAMS.campaignId));
   if (campaignId.success) attribution.campaignId = campaignId.data;
+  // A channel code's scene is the visit's channel: the server resolves it to the channel, its kind
+  // and its campaign where the touchpoints are stored (ADR 020). It outranks a `channel` param.
+  const scene = readParam(query, ATTRIBUTION_PARAMS.scene);
+  if (scene !== undefined && parseScene(scene).ok) attribution.channel = scene;
   return attribution;
 }
 

@@ -20,6 +20,7 @@ function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
     received_at: (row.receivedAt ?? new Date()).toISOString(),
     channel: row.channel ?? null,
     campaign_id: row.campaignId ?? null,
+    channel_id: row.channelId ?? null,
     content_id: row.contentId ?? null,
     referrer: row.referrer ?? null,
     props: row.props ?? {},
@@ -34,9 +35,22 @@ function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
  * parameter costs one JSON.stringify and reads the same on PGlite and node-postgres. Rows go in id
  * order so that two batches sharing ids lock them in the same order and cannot deadlock.
  */
-function insertRowsStatement(tx: Transaction, rows: readonly TouchpointInsert[], guard?: SQL) {
+function insertRowsStatement(
+  tx: Transaction,
+  rows: readonly TouchpointInsert[],
+  guard?: SQL,
+  /** The channel of a row that names none (the lead's first channel code, ADR 020). */
+  channelFallback?: SQL,
+) {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const columns = sql.raw(TOUCHPOINT_COLUMNS.map((name) => `"${name}"`).join(', '));
+  const columns = sql.join(
+    TOUCHPOINT_COLUMNS.map((name) =>
+      name === 'channel_id' && channelFallback
+        ? sql`coalesce("channel_id", ${channelFallback}) as "channel_id"`
+        : sql.raw(`"${name}"`),
+    ),
+    sql`, `,
+  );
   const json = JSON.stringify(sorted.map(toJsonRow));
   return tx
     .insert(touchpoints)
@@ -91,7 +105,12 @@ export async function lockLeadAndInsertTouchpoints(
     .$with('locked')
     .as(tx.select().from(leads).where(eq(leads.id, leadId)).for('update', { of: leads }));
   const newRows = tx.$with('new_rows').as(
-    insertRowsStatement(tx, rows, sql`exists (select 1 from ${locked} where ${isLiveLeadRow(locked)})`).returning({
+    insertRowsStatement(
+      tx,
+      rows,
+      sql`exists (select 1 from ${locked} where ${isLiveLeadRow(locked)})`,
+      sql`(select ${locked.sourceChannelId} from ${locked})`,
+    ).returning({
       id: touchpoints.id,
       contentId: touchpoints.contentId,
     }),

@@ -37,7 +37,7 @@ export const contentItems = pgTable(
  * PostgreSQL `bytea`: node-postgres reads it as a Buffer, PGlite as a Uint8Array; both are
  * Uint8Arrays, and both drivers write a Uint8Array parameter as bytea.
  */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * The file behind a content item's download (ADR 009): the bytes in the database, so that the API

@@ -5,6 +5,7 @@
 
 export * from './analytics.js';
 export * from './campaigns.js';
+export * from './channels.js';
 export * from './content.js';
 export * from './identity.js';
 export * from './leads.js';

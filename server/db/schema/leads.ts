@@ -66,6 +66,8 @@ export const leads = pgTable(
     /** First-touch attribution copied at creation (utm-like, SPEC §2.1). */
     source: text('source'),
     sourceCampaignId: text('source_campaign_id'),
+    /** The channel code (渠道码) that first brought the lead (ADR 020); no foreign key, as for touchpoints. */
+    sourceChannelId: uuid('source_channel_id'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
     /** Free tags a manager or an import gives a lead; campaign audiences select on them (`tags && $1`). */
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
@@ -111,5 +113,6 @@ export const leads = pgTable(
     index('leads_phone_idx').on(t.phone),
     index('leads_created_idx').on(t.createdAt),
     index('leads_tags_idx').using('gin', t.tags),
+    index('leads_source_channel_idx').on(t.sourceChannelId).where(sql`${t.sourceChannelId} is not null`),
   ],
 );

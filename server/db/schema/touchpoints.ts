@@ -36,6 +36,11 @@ export const touchpoints = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     channel: text('channel'),
     campaignId: text('campaign_id'),
+    /**
+     * The channel code (渠道码) this touchpoint is attributed to (ADR 020): the one scanned in this
+     * visit, else the lead's first. No foreign key: a touchpoint is history and outlives a channel.
+     */
+    channelId: uuid('channel_id'),
     contentId: uuid('content_id'),
     referrer: text('referrer'),
     props: jsonb('props').$type<Record<string, unknown>>().notNull().default({}),
@@ -46,6 +51,8 @@ export const touchpoints = pgTable(
     index('touchpoints_lead_occurred_idx').on(t.leadId, t.occurredAt),
     index('touchpoints_type_occurred_idx').on(t.type, t.occurredAt),
     index('touchpoints_campaign_idx').on(t.campaignId, t.occurredAt).where(sql`${t.campaignId} is not null`),
+    // A channel's counts (scans, registrations, bookings) are an index range per channel and type.
+    index('touchpoints_channel_type_idx').on(t.channelId, t.type).where(sql`${t.channelId} is not null`),
     index('touchpoints_content_idx').on(t.contentId).where(sql`${t.contentId} is not null`),
     // The analytics fold's new touches since its watermark (ADR 016).
     index('touchpoints_received_idx').on(t.receivedAt),

@@ -24,6 +24,7 @@ import type { Transaction } from '../../db/client.js';
 import { findActiveScoringModelDocument, type LeadRow, saveLeadProgress } from '../../db/queries/leads.js';
 import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions.js';
 import { lockLeadAndInsertTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
+import { attributeChannels, findCardAdvisor } from '../channels/attribute-channels.js';
 import { listOwnershipSignals, recordOwnershipChanges } from '../routing/record-ownership.js';
 import { routeAdvancedLead } from '../routing/route-on-signals.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
@@ -55,6 +56,7 @@ function toTouchpointRow(
   leadId: string,
   signal: Exclude<ScoringSignal, { type: 'advisor_return' }>,
   now: Date,
+  channelId: string | null,
 ): TouchpointInsert {
   return {
     id: signal.id,
@@ -64,6 +66,7 @@ function toTouchpointRow(
     receivedAt: now,
     channel: signal.channel ?? null,
     campaignId: signal.campaignId ?? null,
+    channelId,
     contentId: signal.contentId ?? null,
     referrer: signal.referrer ?? null,
     props: signal.props as Record<string, unknown>,
@@ -93,15 +96,25 @@ export async function recordLeadSignals(
   },
 ): Promise<RecordLeadSignalsResult> {
   const { leadId, now } = options;
-  const unique = [...new Map(options.signals.map((s) => [s.id, s])).values()];
+  // A scanned channel code's scene becomes its channel and campaign (ADR 020); a row without one
+  // takes the lead's first channel, read from the locked row where the rows are inserted.
+  const attributed = await attributeChannels(tx, {
+    signals: [...new Map(options.signals.map((s) => [s.id, s])).values()],
+  });
+  const unique = attributed.signals;
   const touchpointRows: TouchpointInsert[] = [];
-  for (const s of unique) if (s.type !== 'advisor_return') touchpointRows.push(toTouchpointRow(leadId, s, now));
+  for (const s of unique) {
+    if (s.type !== 'advisor_return') touchpointRows.push(toTouchpointRow(leadId, s, now, attributed.channelIdOf(s.id)));
+  }
   const locked = await lockLeadAndInsertTouchpoints(tx, leadId, touchpointRows);
   // The lead is the caller's own (its token's subject) or was checked by the caller (a referrer):
   // one gone is answered as on every other prospect route, 401 "log in again" (issue 8 item 8).
   assertLiveLead(locked?.lead, leadId);
   const { lead: row, inserted } = locked;
   const accepted = unique.filter((s) => s.type === 'advisor_return' || inserted.has(s.id));
+  // The first code a not-yet-known person came through brought them (first touch, SPEC §2.6).
+  const sourceChannelId =
+    row.sourceChannelId ?? (row.source === null && attributed.scanned ? attributed.scanned.id : null);
   const answers = accepted.flatMap(toSubscriptionAnswer);
   if (answers.length > 0) await recordSubscriptionAnswers(tx, leadId, answers, now);
 
@@ -127,7 +140,18 @@ export async function recordLeadSignals(
     now,
   });
   // Routing decides in this transaction whether the batch hands the lead to an advisor (issue 9 §2).
-  const { result, assignment } = await routeAdvancedLead(tx, { row, result: advanced, accepted, model, now });
+  const isAwaitingOwner = !advanced.state.owner && row.phone !== null && row.erasedAt === null;
+  const cardAdvisorId = isAwaitingOwner
+    ? await findCardAdvisor(tx, { sourceChannelId, scanned: attributed.scanned })
+    : null;
+  const { result, assignment } = await routeAdvancedLead(tx, {
+    row,
+    result: advanced,
+    accepted,
+    model,
+    now,
+    cardAdvisorId,
+  });
   const activity = accepted.filter((s) => isProspectActivity(s.type)).map((s) => Date.parse(s.occurredAt));
   const lastActivityMs = Math.max(row.lastActivityAt?.getTime() ?? 0, ...activity);
   const lead = await saveLeadProgress(tx, {
@@ -136,6 +160,7 @@ export async function recordLeadSignals(
       ...toLeadProgressColumns(before, result.state, result.score, model, now),
       ...(options.profile ? toProfileColumns(options.profile) : {}),
       ...(lastActivityMs > 0 ? { lastActivityAt: new Date(lastActivityMs) } : {}),
+      ...(sourceChannelId !== row.sourceChannelId ? { sourceChannelId } : {}),
     },
     transitions: [
       ...result.lifecycleTransitions.map((t) => ({

@@ -14,6 +14,7 @@ import type { AppContext } from '../../context.js';
 import { type CampusRow, findCampus, findCourse } from '../../db/queries/catalog.js';
 import { type LeadRow, lockLead, updateLead } from '../../db/queries/leads.js';
 import { AppError } from '../../http/app-error.js';
+import { findFirstChannel } from '../channels/attribute-channels.js';
 import { creditReferralIfReal } from '../leads/credit-referral.js';
 import { toLeadProfile } from '../leads/lead-domain-state.js';
 import { assertLiveLead, isLiveLead } from '../leads/lead-guards.js';
@@ -61,6 +62,10 @@ export async function registerLead(
     if (!course) throw new AppError('validation_failed', 'courseId: unknown course', { userMessage: '所选课程不存在' });
 
     const isFirst = before.consentAgreedAt === null;
+    // A channel code (渠道码) names the source as its kind, and its campaign (ADR 020).
+    const channel = before.source
+      ? null
+      : await findFirstChannel(tx, { sourceChannelId: before.sourceChannelId, channel: r.channel });
     // Only the first referral counts: a lead is referred once, by an existing lead not erased.
     const referrer = candidate && !before.referrerLeadId ? rows.get(candidate) : undefined;
     const referrerId = referrer && isLiveLead(referrer) ? referrer.id : null;
@@ -74,7 +79,13 @@ export async function registerLead(
       campusId: campus.id,
       ...(referrerId ? { referrerLeadId: referrerId } : {}),
       // First-touch attribution: kept from the first time it was known (SPEC §2.6).
-      ...(before.source ? {} : { source: r.channel ?? 'mini_program', sourceCampaignId: r.campaignId ?? null }),
+      ...(before.source
+        ? {}
+        : {
+            source: channel?.kind ?? r.channel ?? 'mini_program',
+            sourceCampaignId: r.campaignId ?? channel?.campaignId ?? null,
+            sourceChannelId: channel?.id ?? null,
+          }),
       updatedAt: now,
     });
     await resolveLeadIdentity(tx, { leadId, cause: 'registration', now });

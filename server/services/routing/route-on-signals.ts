@@ -33,7 +33,7 @@ import {
   saveRoutingCursors,
 } from '../../db/queries/assignments.js';
 import type { LeadRow } from '../../db/queries/leads.js';
-import { lockCampusAdvisors, type StaffRow } from '../../db/queries/staff.js';
+import { lockCampusAdvisors, lockStaff, type StaffRow } from '../../db/queries/staff.js';
 
 export type AssignSignal = Extract<StaffSignal, { type: 'lead_assigned' }>;
 
@@ -120,11 +120,15 @@ export async function routeAdvancedLead(
     accepted: readonly ScoringSignal[];
     model: ScoringModel;
     now: Date;
+    /** The advisor whose own card brought the lead (issue 13 §4): they get it, whatever its intent. */
+    cardAdvisorId?: string | null;
   },
 ): Promise<{ result: AdvanceLeadResult; assignment: RoutedAssignment | null }> {
   const { row, result, now } = input;
   const unchanged = { result, assignment: null };
   if (result.state.owner || !row.phone || row.erasedAt) return unchanged;
+  const card = input.cardAdvisorId ? await decideCardAdvisor(tx, row, input.cardAdvisorId) : null;
+  if (card) return applyAssignment(input, card);
   const crossedMql = result.lifecycleTransitions.some((t) => t.to === 'mql' && t.ruleId === 'score_qualified');
   const highIntent = findHighIntentSource(input.accepted);
   if (!highIntent && !crossedMql) return unchanged;
@@ -136,7 +140,33 @@ export async function routeAdvancedLead(
     : toRouted(chooseAdvisor(choice), row.id);
   if (routed.decision.kind !== 'advisor') return unchanged;
   await saveRoutingCursors(tx, routed.cursor, now);
-  const signal = toAssignSignal(routed.decision.advisorId, now);
+  return applyAssignment(input, routed.decision);
+}
+
+/**
+ * A lead from an advisor's own card goes to that advisor (issue 13 §4) while they are an active
+ * advisor who has not returned or let lapse this lead; their capacity does not hold it back, as
+ * they brought it in themselves. Otherwise ordinary routing decides.
+ */
+async function decideCardAdvisor(
+  tx: Transaction,
+  row: LeadRow,
+  advisorId: string,
+): Promise<Extract<RouteDecision, { kind: 'advisor' }> | null> {
+  const advisor = await lockStaff(tx, advisorId);
+  if (advisor?.role !== 'advisor' || !advisor.isActive) return null;
+  if ((await listExcludedAdvisors(tx, row.id)).includes(advisorId)) return null;
+  const poolKey = getRoutingPoolKey(row.campusId ?? 'none', row.courseInterest ?? undefined);
+  const detail = `lead came through ${advisor.name}'s own channel code`;
+  return { kind: 'advisor', leadId: row.id, advisorId, poolKey, reason: 'advisor_card', detail };
+}
+
+function applyAssignment(
+  input: { result: AdvanceLeadResult; model: ScoringModel; now: Date },
+  decision: Extract<RouteDecision, { kind: 'advisor' }>,
+): { result: AdvanceLeadResult; assignment: RoutedAssignment } {
+  const { result, now } = input;
+  const signal = toAssignSignal(decision.advisorId, now);
   const assigned = advanceLead({
     state: result.state,
     signals: [{ signal }],
@@ -152,6 +182,6 @@ export async function routeAdvancedLead(
       ledger: [...result.ledger, ...assigned.ledger],
       refused: [...result.refused, ...assigned.refused],
     },
-    assignment: { signal, decision: routed.decision },
+    assignment: { signal, decision },
   };
 }

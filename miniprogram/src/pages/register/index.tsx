@@ -34,9 +34,11 @@ export default function RegisterPage() {
   usePageView();
   const { params } = useRouter();
   // A friend's share link carried their lead id as `referrer`: the registration credits them.
-  const referrer = tracker.getAttribution().referrer;
+  const { referrer, channel, campaignId } = tracker.getAttribution();
   const form = useRegistrationForm(api, {
     referrerLeadId: isUuid(referrer) ? referrer : undefined,
+    // A channel code scanned in this visit (渠道码) is where the registration came from.
+    attribution: { channel, campaignId },
     now: () => new Date(),
     // From a course page: that course (and campus) are already chosen.
     initial: {

@@ -62,6 +62,9 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
             <Text className="leads__link" onClick={() => open('/admin/pages/import/index')}>
               {TEXT.import}
             </Text>
+            <Text className="leads__link" onClick={() => open('/admin/pages/channels/index')}>
+              {TEXT.channels}
+            </Text>
             {/* The model rescores every campus's leads: institution-wide managers only (access table). */}
             {staff.isAllCampuses && (
               <Text className="leads__link" onClick={() => open('/admin/pages/scoring/index')}>
@@ -70,6 +73,13 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
             )}
             <Text className="leads__link" onClick={selection.selected ? selection.stop : selection.start}>
               {TEXT.bulkReassign}
+            </Text>
+          </View>
+        )}
+        {!isManager && (
+          <View className="leads__links">
+            <Text className="leads__link" onClick={() => open('/admin/pages/channels/index')}>
+              {TEXT.myChannels}
             </Text>
           </View>
         )}

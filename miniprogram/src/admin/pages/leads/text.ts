@@ -6,5 +6,7 @@ export const TEXT = {
   team: '团队',
   import: '导入名单',
   scoring: '评分模型',
+  channels: '渠道码',
+  myChannels: '我的名片码',
   bulkReassign: '批量改派',
 } as const;

@@ -32,6 +32,9 @@ function TeamView() {
       <Text className="muted">
         近 30 天的接单与超时；转化率 = 报名 / 接受过的线索。改派单条线索请在线索详情中操作。
       </Text>
+      <Text className="link" onClick={() => void Taro.navigateTo({ url: '/admin/pages/channels/index' })}>
+        渠道码：为展会、海报、顾问名片生成小程序码 ›
+      </Text>
       {advisors.length === 0 && <PageStatus kind="empty" message="你管理的校区还没有顾问" />}
       {advisors.map((m) => (
         <TeamMemberCard key={m.id} member={m} onTransfer={(member) => void onTransfer(member)} />

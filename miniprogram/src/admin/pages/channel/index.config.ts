@@ -1,0 +1,5 @@
+import { CHANNEL_TEXT } from '../channels/text';
+
+export default definePageConfig({
+  navigationBarTitleText: CHANNEL_TEXT.detailTitle,
+});

@@ -1,0 +1,6 @@
+import { CHANNEL_TEXT } from './text';
+
+export default definePageConfig({
+  navigationBarTitleText: CHANNEL_TEXT.title,
+  enablePullDownRefresh: true,
+});
