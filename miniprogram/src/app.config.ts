@@ -22,7 +22,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/leads/index', 'pages/lead/index', 'pages/team/index', 'pages/import/index'],
+      pages: [
+        'pages/leads/index',
+        'pages/lead/index',
+        'pages/team/index',
+        'pages/import/index',
+        'pages/campaigns/index',
+        'pages/campaign/index',
+        'pages/campaign-edit/index',
+      ],
     },
   ],
   window: {

@@ -13,7 +13,7 @@ export function getSubscribeMessageClick(
   const decoded: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(query)) decoded[key] = value === undefined ? value : safeDecode(value);
   const link = readCampaignLink(decoded);
-  if (!link || link.channel !== 'subscribe_message') return null;
+  if (link?.channel !== 'subscribe_message') return null;
   return { campaignId: link.campaignId, channel: link.channel, props: {} };
 }
 

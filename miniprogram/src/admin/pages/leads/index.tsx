@@ -59,6 +59,9 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
             <Text className="leads__link" onClick={() => open('/admin/pages/import/index')}>
               {TEXT.import}
             </Text>
+            <Text className="leads__link" onClick={() => open('/admin/pages/campaigns/index')}>
+              {TEXT.campaigns}
+            </Text>
             <Text className="leads__link" onClick={selection.selected ? selection.stop : selection.start}>
               {TEXT.bulkReassign}
             </Text>
