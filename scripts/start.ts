@@ -16,6 +16,7 @@ import { migrateDatabase } from '../server/db/migrate.js';
 import { loadEnv } from '../server/env.js';
 import { h5SecurityHeaders, hashInlineScripts } from '../server/http/security-headers.js';
 import { createRuntime } from '../server/runtime.js';
+import { runCampaigns } from '../server/services/campaigns/run-campaigns.js';
 import { seedDemoInstitution } from '../server/services/seed/seed-demo-institution.js';
 import { startWechatStandIn } from '../server/wechat/stand-in/start-stand-in.js';
 import { readLeadsCsv } from './lib/leads-csv.js';
@@ -104,7 +105,7 @@ const seeded = seeding
   : null;
 seeding?.(
   seeded?.isSeeded
-    ? `demo institution seeded: ${seeded.campuses} campuses, ${seeded.courses} courses, ${seeded.contents} contents, ${seeded.sessions} sessions, ${seeded.leads} leads, ${seeded.staff} staff`
+    ? `demo institution seeded: ${seeded.campuses} campuses, ${seeded.courses} courses, ${seeded.contents} contents, ${seeded.sessions} sessions, ${seeded.leads} leads, ${seeded.staff} staff, ${seeded.campaigns} active campaigns`
     : 'demo data already present',
 );
 if (seeded === null) log('· production: no demo data');
@@ -131,8 +132,39 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   }
 });
 
+// The campaign runner in-process, every minute (issue 13): the demo lives without Vercel Cron,
+// whose Hobby plan runs a job at most once a day. One run at a time; a slow run skips a tick.
+const RUNNER_INTERVAL_MS = 60_000;
+let isRunnerBusy = false;
+async function runCampaignsTick() {
+  if (isRunnerBusy) return;
+  isRunnerBusy = true;
+  try {
+    const context = {
+      db: runtime.database.db,
+      store: runtime.store.store,
+      env,
+      now: () => new Date(),
+      wechat: runtime.wechat,
+      logger: runtime.logger,
+    };
+    const r = await runCampaigns(context, { budgetMs: 50_000 });
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    log(
+      `· campaigns ${new Date().toISOString().slice(11, 16)}Z: entered ${r.entered}, planned ${r.planned}, sent ${r.sent.subscribeMessage} WeChat + ${r.sent.inAppMessage} in-app, skipped ${total(r.skipped)}, deferred ${total(r.deferred)}, failed ${total(r.failed)}, unknown ${r.unknown}`,
+    );
+  } catch (error) {
+    log(`! campaign runner failed: ${String(error)}`);
+  } finally {
+    isRunnerBusy = false;
+  }
+}
+const runnerTimer = setInterval(runCampaignsTick, RUNNER_INTERVAL_MS);
+void runCampaignsTick();
+
 async function shutdown() {
   log('\n· shutting down');
+  clearInterval(runnerTimer);
   server.close();
   await Promise.all([runtime.close(), standIn?.close()]);
   process.exit(0);

@@ -16,6 +16,7 @@ import type { DatabaseHandle } from './db/client.js';
 import type { Env } from './env.js';
 import type { Logger } from './log/logger.js';
 import type { StoreHandle } from './redis/create-store.js';
+import type { WechatClient } from './wechat/client.js';
 
 export interface Runtime {
   app: App;
@@ -23,6 +24,8 @@ export interface Runtime {
   logger: Logger;
   database: DatabaseHandle;
   store: StoreHandle;
+  /** The WeChat client the app uses (the campaign runner's timer in `npm start` sends with it). */
+  wechat: WechatClient;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function createRuntime(given?: Env): Promise<Runtime> {
     logger,
     database,
     store,
+    wechat,
     close: async () => {
       await Promise.all([database.close(), store.close()]);
     },

@@ -3,7 +3,6 @@
  * messages (`/api/me/messages`). Documents are validated with `campaignDocumentSchema`.
  */
 import { z } from 'zod';
-import { campaignDocumentSchema } from '../campaigns/campaign-document.js';
 import { isoDateTimeSchema } from '../fields.js';
 import { unknownSendSchema } from './campaign-runner.js';
 
@@ -76,7 +75,12 @@ export const variantResultSchema = z.object({
 
 /** `GET /api/staff/campaigns/:id` (and the answer of every change). */
 export const campaignDetailResponseSchema = z.object({
-  campaign: campaignSummarySchema.extend({ document: campaignDocumentSchema }),
+  /**
+   * `document` is a `CampaignDocument` (shared/campaigns, parsed by `campaignDocumentSchema`); it is
+   * described as an object here because its audience predicates are recursive, which OpenAPI
+   * tools resolve poorly.
+   */
+  campaign: campaignSummarySchema.extend({ document: z.record(z.string(), z.unknown()) }),
   steps: z.array(stepFunnelSchema),
   variants: z.array(variantResultSchema),
   /** Sends whose outcome is unknown (never retried): a person checks them. */

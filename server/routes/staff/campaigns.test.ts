@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CampaignDetailResponse,
+  CampaignDocument,
   CampaignPreviewResponse,
   ListCampaignsResponse,
   ListMyMessagesResponse,
@@ -64,7 +65,9 @@ describe('/api/staff/campaigns (institution-wide managers)', () => {
     const created = await createFrom(call, 'welcome');
     expect(created.status).toBe(200);
     expect(created.body.campaign).toMatchObject({ key: 'welcome', status: 'draft', version: 1, builtInKey: 'welcome' });
-    expect(created.body.steps.length).toBe(created.body.campaign.document.steps.length);
+    expect(created.body.steps.length).toBe(
+      (created.body.campaign.document as unknown as CampaignDocument).steps.length,
+    );
     const again = await createFrom(call, 'welcome');
     expect(again.body.campaign.key).toBe('welcome-2');
     const list = await call<ListCampaignsResponse>('');

@@ -17,6 +17,7 @@ import {
   insertLeads,
   insertTrialSessions,
 } from '../../db/queries/seed.js';
+import { seedBuiltInCampaigns } from '../campaigns/seed-built-in-campaigns.js';
 import { recordLeadSignals } from '../leads/record-lead-signals.js';
 import { DEMO_CAMPUSES, DEMO_CONTENTS, DEMO_COURSES, demoContentBody, demoLeadName } from './demo-catalog.js';
 import { createDemoPdf } from './demo-download.js';
@@ -33,6 +34,8 @@ export interface SeedReport {
   leads: number;
   staff: number;
   assignedLeads: number;
+  /** Built-in nurture tracks, active in the demo (issue 13). */
+  campaigns: number;
 }
 
 /** Stands for whoever made the historical data set's calls (stored in `advisor_call` touchpoints). */
@@ -51,7 +54,17 @@ export async function seedDemoInstitution(
 ): Promise<SeedReport> {
   assertDemoStaffAllowed(options.nodeEnv);
   if (await hasAnyCampus(db)) {
-    return { isSeeded: false, campuses: 0, courses: 0, contents: 0, sessions: 0, leads: 0, staff: 0, assignedLeads: 0 };
+    return {
+      isSeeded: false,
+      campuses: 0,
+      courses: 0,
+      contents: 0,
+      sessions: 0,
+      leads: 0,
+      staff: 0,
+      assignedLeads: 0,
+      campaigns: 0,
+    };
   }
   const { now } = options;
   const campuses = await insertCampuses(
@@ -161,8 +174,10 @@ export async function seedDemoInstitution(
     courseIds: courses.map((c) => c.id),
     contentIds: contents.map((c) => c.id),
   });
+  const campaigns = await seedBuiltInCampaigns(db, { status: 'active', now });
   return {
     isSeeded: true,
+    campaigns,
     staff: workbench.staff,
     assignedLeads: workbench.assigned,
     campuses: campuses.length,

@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@scrm/shared';
+import { BUILT_IN_CAMPAIGNS, type LoginResponse } from '@scrm/shared';
 import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/index.js';
@@ -10,7 +10,7 @@ describe('the demo workbench (issue 9 §1)', () => {
   it('seeds a manager for every campus and two advisors per campus, each holding accepted, waiting and overdue leads', async () => {
     const t = await createTestApp();
     const report = await seedDemoInstitution(t.db, { now: t.clock.now(), nodeEnv: 'test' });
-    expect(report).toMatchObject({ isSeeded: true, staff: 9, assignedLeads: 24 });
+    expect(report).toMatchObject({ isSeeded: true, staff: 9, assignedLeads: 24, campaigns: BUILT_IN_CAMPAIGNS.length });
     const manager = await t.db.select().from(advisors).where(eq(advisors.openid, DEMO_STAFF_OPENIDS.manager));
     expect(manager).toMatchObject([{ role: 'manager', isAllCampuses: true }]);
     const campusIds = (await t.db.select({ id: campuses.id }).from(campuses)).map((c) => c.id);
