@@ -3,6 +3,7 @@ import {
   type CampaignDetailResponse,
   type CampaignDocument,
   campaignDetailResponseSchema,
+  campaignDocumentSchema,
   campaignPreviewResponseSchema,
   listCampaignsResponseSchema,
 } from '@scrm/shared';
@@ -11,11 +12,22 @@ import { useApiData } from '../../hooks/use-api-data';
 
 const BASE = '/api/staff/campaigns';
 
+/** A campaign's detail with its document typed: the contract describes it as a plain object. */
+export type CampaignDetail = CampaignDetailResponse & { document: CampaignDocument };
+
+/** Parses the detail and its document (a server that sent a document it cannot parse is a bug). */
+const campaignDetailSchema = {
+  parse(data: unknown): CampaignDetail {
+    const reply = campaignDetailResponseSchema.parse(data);
+    return { ...reply, document: campaignDocumentSchema.parse(reply.campaign.document) };
+  },
+};
+
 /** 营销活动 (issue 13 §3): the campaigns with their counts, and creating a draft from a built-in track. */
 export function useCampaignList() {
   const list = useApiData(() => api.request(BASE, { as: 'staff', schema: listCampaignsResponseSchema }));
-  const create = (builtInKey: string): Promise<CampaignDetailResponse> =>
-    api.request(BASE, { as: 'staff', method: 'POST', body: { builtInKey }, schema: campaignDetailResponseSchema });
+  const create = (builtInKey: string): Promise<CampaignDetail> =>
+    api.request(BASE, { as: 'staff', method: 'POST', body: { builtInKey }, schema: campaignDetailSchema });
   return { list, create };
 }
 
@@ -24,23 +36,20 @@ export function useCampaignList() {
  * edited document. Every change answers with the new detail, which replaces the shown one.
  */
 export function useCampaign(id: string) {
-  const detail = useApiData(
-    () => api.request(`${BASE}/${id}`, { as: 'staff', schema: campaignDetailResponseSchema }),
-    id,
-  );
+  const detail = useApiData(() => api.request(`${BASE}/${id}`, { as: 'staff', schema: campaignDetailSchema }), id);
   const changeStatus = (action: CampaignAction) =>
     api.request(`${BASE}/${id}/status`, {
       as: 'staff',
       method: 'POST',
       body: { action },
-      schema: campaignDetailResponseSchema,
+      schema: campaignDetailSchema,
     });
   const save = (document: CampaignDocument) =>
     api.request(`${BASE}/${id}/document`, {
       as: 'staff',
       method: 'PUT',
       body: { document },
-      schema: campaignDetailResponseSchema,
+      schema: campaignDetailSchema,
     });
   return { detail, changeStatus, save };
 }

@@ -153,7 +153,7 @@ export function CampaignEditor({ document, onChange, count }: CampaignEditorProp
           onInput={(e) => onChange(setSendHours(document, hours.from, e.detail.value))}
         />
       </View>
-      <Text className="section-title">{T.steps}</Text>
+      <Text className="section-title">{T.editSteps}</Text>
       {document.steps.map((step) => (
         <StepEditor key={step.id} step={step} document={document} onChange={onChange} />
       ))}

@@ -17,7 +17,7 @@ function EditView({ id }: { id: string }) {
   const [draft, setDraft] = useState<CampaignDocument | null>(null);
   const [isSaving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const document = draft ?? detail.data?.campaign.document ?? null;
+  const document = draft ?? detail.data?.document ?? null;
   const count = useAudienceCount(document);
 
   if (detail.status === 'error' && !detail.data)

@@ -1,6 +1,6 @@
-import type { CampaignAction, CampaignDetailResponse } from '@scrm/shared';
+import type { CampaignAction } from '@scrm/shared';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
@@ -11,24 +11,29 @@ import { StepFunnel, VariantTable } from '../../components/campaign-funnel';
 import { CampaignPreview } from '../../components/campaign-preview';
 import { StaffGate } from '../../components/staff-gate';
 import { formatDateTime } from '../../format';
-import { useCampaign } from '../../hooks/use-campaigns';
+import { type CampaignDetail, useCampaign } from '../../hooks/use-campaigns';
 import '../../workbench.css';
 import './index.css';
 
 function CampaignView({ id }: { id: string }) {
   const { detail, changeStatus } = useCampaign(id);
-  const [shown, setShown] = useState<CampaignDetailResponse | null>(null);
+  const [shown, setShown] = useState<CampaignDetail | null>(null);
   const [isPreviewOpen, setPreviewOpen] = useState(false);
   const [pending, setPending] = useState<CampaignAction | null>(null);
-  const isFirstShow = useRef(true);
+  // The content mounts after the staff login, so its first show event may already have passed:
+  // reload on a show that follows a hide, not on the second show.
+  const wasHidden = useRef(false);
+  useDidHide(() => {
+    wasHidden.current = true;
+  });
   const reload = () => {
     setShown(null);
     detail.reload();
   };
   // Back from the editor: a new version was saved.
   useDidShow(() => {
-    if (isFirstShow.current) isFirstShow.current = false;
-    else reload();
+    if (wasHidden.current) reload();
+    wasHidden.current = false;
   });
   usePullDownRefresh(() => {
     reload();
@@ -54,8 +59,8 @@ function CampaignView({ id }: { id: string }) {
   if (detail.status === 'error' && !data)
     return <PageStatus kind="error" message={detail.userMessage} onRetry={detail.reload} />;
   if (!data) return <PageStatus kind="loading" />;
-  const { campaign, steps, variants, unknownSends } = data;
-  const labels = new Map(campaign.document.steps.map((s) => [s.id, s.label]));
+  const { campaign, document, steps, variants, unknownSends } = data;
+  const labels = new Map(document.steps.map((s) => [s.id, s.label]));
   const isArchived = campaign.status === 'archived';
   return (
     <View className="workbench-page campaign">
@@ -69,7 +74,7 @@ function CampaignView({ id }: { id: string }) {
         <Text className="muted campaign__meta">
           {`${T.version(campaign.version)}${campaign.activatedAt ? ` · 启用于 ${formatDateTime(campaign.activatedAt)}` : ''}`}
         </Text>
-        {campaign.document.description && <Text className="muted campaign__note">{campaign.document.description}</Text>}
+        {document.description && <Text className="muted campaign__note">{document.description}</Text>}
         <CampaignCounts counts={campaign.counts} />
         <View className="campaign__actions">
           {getCampaignActions(campaign.status).map((action) => (
@@ -99,11 +104,7 @@ function CampaignView({ id }: { id: string }) {
       {isPreviewOpen && <CampaignPreview campaignId={id} />}
       <Text className="section-title">{T.steps}</Text>
       {steps.map((funnel) => (
-        <StepFunnel
-          key={funnel.stepId}
-          funnel={funnel}
-          step={campaign.document.steps.find((s) => s.id === funnel.stepId)}
-        />
+        <StepFunnel key={funnel.stepId} funnel={funnel} step={document.steps.find((s) => s.id === funnel.stepId)} />
       ))}
       <Text className="section-title">{T.ab}</Text>
       <VariantTable variants={variants} labels={labels} />

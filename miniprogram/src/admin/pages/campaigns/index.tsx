@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
@@ -15,11 +15,16 @@ const openCampaign = (id: string) => Taro.navigateTo({ url: `/admin/pages/campai
 function CampaignsView() {
   const { list, create } = useCampaignList();
   const [creating, setCreating] = useState<string | null>(null);
-  const isFirstShow = useRef(true);
+  // The content mounts after the staff login, so its first show event may already have passed:
+  // reload on a show that follows a hide, not on the second show.
+  const wasHidden = useRef(false);
+  useDidHide(() => {
+    wasHidden.current = true;
+  });
   // Back from a campaign: its status or counts may have changed.
   useDidShow(() => {
-    if (isFirstShow.current) isFirstShow.current = false;
-    else list.reload();
+    if (wasHidden.current) list.reload();
+    wasHidden.current = false;
   });
   usePullDownRefresh(() => {
     list.reload();
