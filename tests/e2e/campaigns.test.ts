@@ -73,6 +73,8 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
   it('the manager creates a campaign from a built-in track, edits it with a live count, and previews it', async () => {
     await staff.goto(`${product.url}/#/admin/pages/leads/index`);
     await current(staff, '.staff-gate__demo').getByText('主管', { exact: true }).click();
+    await current(staff, '.leads').locator('.lead-row').first().waitFor();
+    await shot(staff, '0-workbench', false);
     await current(staff, '.leads').getByText('营销活动', { exact: true }).click();
     const list = current(staff, '.campaigns');
     // The demo seeds every built-in track as an active campaign.
@@ -109,7 +111,7 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
     await current(staff, '.campaign').getByText('预览（以我为收件人）').click();
     const preview = current(staff, '.campaign-preview');
     const invitePreview = preview.locator('.campaign-preview__step').filter({ hasText: INVITE_STEP });
-    await invitePreview.getByText('免费试听课').waitFor();
+    await invitePreview.getByText('免费试听课', { exact: true }).waitFor();
     await shot(staff, '3-preview');
     await invitePreview.scrollIntoViewIfNeeded();
     await shot(staff, '3-preview-invite', false);

@@ -33,7 +33,12 @@ export const CAMPAIGN_TEXT = {
   previewChannel: { subscribe_message: '微信订阅消息', in_app_message: '站内消息（无订阅授权）' },
   previewRefused: (why: string) => `不会发送：${why}`,
   previewPage: (page: string) => `打开页面：${page}`,
-  adjusted: (how: string) => `已调整：${how}`,
+  /** What the server did to a field to fit WeChat's rule (`RenderedField.adjustment`); `none` shows nothing. */
+  adjustments: {
+    cleaned: '已去掉微信不允许的字符',
+    truncated: '超出字数，已截断',
+    fallback: '缺少该信息，已用默认文字代替',
+  } as Record<string, string>,
   testSendMissing: '测试发送：服务端暂未提供接口',
   steps: '步骤与漏斗',
   funnel: { planned: '计划', sentSubscribe: '订阅消息', sentInApp: '站内消息', clicked: '点击' },

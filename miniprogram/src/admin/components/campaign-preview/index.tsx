@@ -31,7 +31,9 @@ export function CampaignPreview({ campaignId }: { campaignId: string }) {
               <Text className="campaign-preview__key">{f.label}</Text>
               <View className="campaign-preview__value">
                 <Text>{f.value}</Text>
-                {f.adjustment && <Text className="muted campaign-preview__adjusted">{T.adjusted(f.adjustment)}</Text>}
+                {T.adjustments[f.adjustment] && (
+                  <Text className="muted campaign-preview__adjusted">{T.adjustments[f.adjustment]}</Text>
+                )}
               </View>
             </View>
           ))}

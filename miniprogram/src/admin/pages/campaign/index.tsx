@@ -1,5 +1,5 @@
 import type { CampaignAction } from '@scrm/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../../api';
@@ -78,15 +78,13 @@ function CampaignView({ id }: { id: string }) {
         <CampaignCounts counts={campaign.counts} />
         <View className="campaign__actions">
           {getCampaignActions(campaign.status).map((action) => (
-            <Button
+            <Text
               key={action}
-              size="mini"
-              className={action === 'archive' ? 'campaign__action' : 'campaign__action campaign__action--main'}
-              disabled={pending !== null}
-              onClick={() => void onAction(action)}
+              className={`campaign__action ${action === 'archive' ? '' : 'campaign__action--main'} ${pending ? 'campaign__action--busy' : ''}`}
+              onClick={() => pending === null && void onAction(action)}
             >
               {pending === action ? '…' : T.actions[action]}
-            </Button>
+            </Text>
           ))}
         </View>
       </View>
