@@ -5,7 +5,7 @@ import {
   readMyMessageResponseSchema,
 } from '@scrm/shared';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api';
+import { type ApiClient, api } from '../api';
 import { applyRead } from '../messages/inbox';
 import { showUnreadDot } from '../messages/unread-dot';
 import { useApiData } from './use-api-data';
@@ -13,17 +13,22 @@ import { useApiData } from './use-api-data';
 /**
  * The prospect's in-app messages (`GET /api/me/messages`) and opening one (`POST …/:id/read`,
  * which records the `message_clicked` touchpoint on the server, once per message). The tab's dot
- * follows every count the server gives.
+ * follows every count the server gives. The client and the dot are parameters for tests.
  */
-export function useMyMessages() {
-  const loaded = useApiData(() => api.request('/api/me/messages', { schema: listMyMessagesResponseSchema }));
+export function useMyMessages(
+  client: Pick<ApiClient, 'request'> = api,
+  setDot: (unreadCount: number) => void = showUnreadDot,
+) {
+  const loaded = useApiData(() => client.request('/api/me/messages', { schema: listMyMessagesResponseSchema }));
   const [opened, setOpened] = useState<ListMyMessagesResponse | null>(null);
   const opening = useRef(new Set<string>());
+  const dot = useRef(setDot);
+  dot.current = setDot;
   // A reload starts from the server's answer again.
   useEffect(() => {
     if (loaded.status === 'ready') {
       setOpened(null);
-      showUnreadDot(loaded.data.unreadCount);
+      dot.current(loaded.data.unreadCount);
     }
   }, [loaded.status, loaded.data]);
   const inbox = opened ?? loaded.data ?? null;
@@ -37,12 +42,12 @@ export function useMyMessages() {
     if (message.readAt || !inbox) return true;
     opening.current.add(message.id);
     try {
-      const reply = await api.request(`/api/me/messages/${message.id}/read`, {
+      const reply = await client.request(`/api/me/messages/${message.id}/read`, {
         method: 'POST',
         schema: readMyMessageResponseSchema,
       });
       setOpened((current) => applyRead(current ?? inbox, reply));
-      showUnreadDot(reply.unreadCount);
+      dot.current(reply.unreadCount);
       return true;
     } finally {
       opening.current.delete(message.id);
