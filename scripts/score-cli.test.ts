@@ -58,6 +58,21 @@ describe('score:evaluate and score:calibrate', () => {
     expect(JSON.parse(evaluated.stdout).auc).toBeCloseTo(summary.auc, 12);
   });
 
+  it('calibrate --holdout fits on a stratified 70% of one file and reports both models on the other 30%', () => {
+    const result = run('score-calibrate.ts', ['--train', CSV, '--holdout', '--seed', '5', '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const rows = readFileSync(CSV, 'utf8').trim().split('\n').length - 1;
+    expect(summary).toMatchObject({ command: 'score:calibrate', aucOn: 'holdout', holdout: { seed: 5 } });
+    expect(summary.holdout.rows).toBeGreaterThan(0.25 * rows);
+    expect(summary.holdout.rows).toBeLessThan(0.35 * rows);
+    expect(summary.auc).toBeGreaterThan(0.5);
+    expect(summary.baseAuc).toBeGreaterThan(0);
+    const human = run('score-calibrate.ts', ['--train', CSV, '--holdout']);
+    expect(human.stderr).toMatch(/holdout AUC 0\.\d{4} \(base 0\.\d{4}\) on \d+ leads/);
+    expect(human.stdout).toMatch(/largest weight changes:/);
+  });
+
   it.each([
     ['score-evaluate.ts', [], /--test FILE.csv is required/],
     ['score-evaluate.ts', ['--test'], /argument missing|--test/],
@@ -66,6 +81,8 @@ describe('score:evaluate and score:calibrate', () => {
     ['score-evaluate.ts', ['--test', CSV, '--model', CSV], /cannot read model/],
     ['score-calibrate.ts', ['--train', CSV, '--l2', 'lots'], /--l2 must be a number/],
     ['score-calibrate.ts', ['--test', CSV], /--train FILE.csv is required/],
+    ['score-calibrate.ts', ['--train', CSV, '--holdout', '--seed', 'x'], /--seed must be a whole number/],
+    ['score-calibrate.ts', ['--train', CSV, '--holdout', '--test', CSV], /--holdout splits --train itself/],
   ])('%s %j exits 2 with a clear message', (script, args, message) => {
     const result = run(script, args);
     expect(result.code).toBe(2);

@@ -16,6 +16,7 @@ export * from './identity/index.js';
 export * from './journey/index.js';
 export * from './lead/index.js';
 export * from './lifecycle/index.js';
+export * from './model-fit/index.js';
 export * from './routing/index.js';
 export * from './scoring/index.js';
 export * from './workbench/index.js';

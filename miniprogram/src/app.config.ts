@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/lead/index',
         'pages/team/index',
         'pages/import/index',
+        'pages/scoring/index',
         'pages/campaigns/index',
         'pages/campaign/index',
         'pages/campaign-edit/index',

@@ -52,6 +52,12 @@ import { exportStaffLeadsRoute } from './staff/leads-export.js';
 import { listStaffLeadsRoute } from './staff/leads-list.js';
 import { reassignLeadsRoute } from './staff/leads-reassign.js';
 import { getStaffMeRoute } from './staff/me.js';
+import {
+  activateScoringModelRoute,
+  fitScoringCandidateRoute,
+  getScoringModelsRoute,
+  rollBackScoringModelRoute,
+} from './staff/scoring-models.js';
 import { getWorkbenchSettingsRoute } from './staff/settings-get.js';
 import { putWorkbenchSettingsRoute } from './staff/settings-put.js';
 import { listTeamRoute } from './staff/team.js';
@@ -104,6 +110,10 @@ export const routes: readonly AnyRoute[] = [
   getWorkbenchSettingsRoute,
   putWorkbenchSettingsRoute,
   importLeadsRoute,
+  getScoringModelsRoute,
+  fitScoringCandidateRoute,
+  rollBackScoringModelRoute,
+  activateScoringModelRoute,
   getSlaCronRoute,
   postSlaCronRoute,
   listCampaignsRoute,

@@ -49,3 +49,13 @@ describe('splitTrainTest', () => {
     expect(splitTrainTest(items, 0.7, 43).train).not.toEqual(a.train);
   });
 });
+
+describe('fitLogisticRegression on an all but constant column', () => {
+  it('gives it weight 0 instead of a huge one', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [i % 2, 1 - i * 1e-7]);
+    const labels = rows.map(([x], i) => ((x === 1) !== (i % 5 === 0) ? 1 : 0));
+    const fit = fitLogisticRegression(rows, labels);
+    expect(fit.weights[1]).toBe(0);
+    expect(Math.abs(fit.weights[0] ?? 0)).toBeGreaterThan(0.5);
+  });
+});

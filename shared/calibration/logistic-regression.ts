@@ -8,7 +8,7 @@
  *
  * Features are standardised inside the fit (so the one L2 strength treats minutes and 0/1
  * indicators alike) and the coefficients are returned on the original scale. The intercept is not
- * penalised. Constant columns get weight 0.
+ * penalised. Constant (and all but constant) columns get weight 0.
  */
 
 /** A fitted model: logit(P(y = 1)) = intercept + Σ weights[j]·x[j]. */
@@ -95,7 +95,13 @@ function standardise(rows: readonly (readonly number[])[], d: number): { means: 
   for (const row of rows) {
     for (let j = 0; j < d; j += 1) scales[j] = (scales[j] ?? 0) + ((row[j] ?? 0) - (means[j] ?? 0)) ** 2 / rows.length;
   }
-  return { means, scales: scales.map((v) => (v > 1e-24 ? Math.sqrt(v) : 0)) };
+  // A column whose spread is a ten-thousandth of its size (every lead read one page, decayed by a
+  // minute more or less) is constant for all the fit can learn; scaled up it would get a weight
+  // of millions of points.
+  return {
+    means,
+    scales: scales.map((v, j) => (Math.sqrt(v) > 1e-4 * Math.max(1, Math.abs(means[j] ?? 0)) ? Math.sqrt(v) : 0)),
+  };
 }
 
 function penalisedLoss(z: readonly number[][], labels: readonly number[], w: readonly number[], l2: number): number {

@@ -6,6 +6,7 @@ export * from './catalog.js';
 export * from './contents.js';
 export * from './leads.js';
 export * from './registrations.js';
+export * from './scoring-models.js';
 export * from './staff.js';
 export * from './staff-actions.js';
 export * from './staff-imports.js';

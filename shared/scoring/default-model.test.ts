@@ -81,6 +81,12 @@ const ENGAGEMENT_DIRECTIONS: [ruleId: string, direction: Direction, why: string,
     { type: 'referral_signup', props: { referrerLeadId: UUID } },
   ],
   [
+    'message-sent',
+    'reward',
+    'a CRM-logged SMS or e-mail exchange is a live two-way contact',
+    { type: 'message_sent', channel: 'sms', props: { templateId: 'crm', status: 'ok' } },
+  ],
+  [
     'message-bounced',
     'penalty',
     'a bounced message means no grant or a dead contact',
@@ -185,10 +191,13 @@ describe('the default model (SPEC §2.3): every weight points the way its reason
     expect(bounce.breakdown).toEqual([]);
   });
 
-  it('our own delivered message scores nothing: only the lead’s reactions raise engagement (issue 13)', () => {
-    const sent = engagementOf({ type: 'message_sent', props: { templateId: 'tpl', status: 'ok' } });
-    expect(sent.engagement).toBe(0);
-    expect(sent.breakdown.filter((b) => b.dimension === 'engagement')).toEqual([]);
+  it('a campaign’s own message scores nothing: only the lead’s reactions raise engagement (issue 13)', () => {
+    for (const channel of [undefined, 'subscribe_message', 'in_app_message']) {
+      const props = { templateId: 'tpl', status: 'ok' };
+      const sent = engagementOf(channel ? { type: 'message_sent', channel, props } : { type: 'message_sent', props });
+      expect(sent.engagement).toBe(0);
+      expect(sent.breakdown.filter((b) => b.dimension === 'engagement')).toEqual([]);
+    }
   });
 
   it('a cancelled trial takes back only part of the booking', () => {

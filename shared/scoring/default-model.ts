@@ -9,7 +9,8 @@ const MINUTE_MS = 60_000;
 
 /**
  * The default model, `default` v3 (SPEC §2.3). v2 caps referrals over the window (issue 8 item 11);
- * v3 gives our own delivered messages no points (issue 13). A lead scored under an older version
+ * v3 scores a delivered message only as a CRM's logged SMS/e-mail exchange, never a campaign's own
+ * send (issue 13). A lead scored under an older version
  * is rescored from its history when next touched.
  */
 export const DEFAULT_SCORING_MODEL: ScoringModel = {
@@ -113,8 +114,17 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = {
         dailyCap: 1,
         windowCap: 3,
       },
-      // No rule rewards a delivered message (v3, issue 13): the institution's own sends must not
-      // raise a lead's engagement; only the lead's reactions (a click, a view) do.
+      // A CRM's logged SMS or e-mail exchange (imported history: an "SMS Sent" or "Email
+      // Received" activity) is a live two-way contact. Only on that channel since v3 (issue 13):
+      // a campaign's own subscribe or in-app message scores nothing; the lead's reaction does.
+      {
+        id: 'message-sent',
+        label: '短信/邮件往来',
+        signal: 'message_sent',
+        when: { status: ['ok'], channels: ['sms'] },
+        points: 5,
+        dailyCap: 3,
+      },
       // A bounced message means no grant or a dead contact (SPEC §2.3).
       {
         id: 'message-bounced',

@@ -34,7 +34,7 @@ export function buildSampleSignal(kind: SampleSignalKind, id: string, atMs: numb
     case 'consultation_request':
       return { id, type: 'consultation_request', occurredAt, props: {} };
     case 'message_sent_ok':
-      return { id, type: 'message_sent', occurredAt, props: { templateId: 'tpl', status: 'ok' } };
+      return { id, type: 'message_sent', occurredAt, channel: 'sms', props: { templateId: 'tpl', status: 'ok' } };
     case 'message_bounced':
       return { id, type: 'message_sent', occurredAt, props: { templateId: 'tpl', status: 'bounced', errcode: 43101 } };
     case 'unsubscribe':

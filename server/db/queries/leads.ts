@@ -11,6 +11,10 @@ export type LeadUpdate = Partial<typeof leads.$inferInsert>;
 export type StageTransitionInsert = typeof stageTransitions.$inferInsert;
 export type ScoreLedgerInsert = typeof scoreLedger.$inferInsert;
 
+/** The active scoring model's document (`null`: none activated), as a scalar subquery. */
+export const activeScoringModelDocument = () =>
+  sql<unknown | null>`(select ${scoringModels.document} from ${scoringModels} where ${scoringModels.isActive})`;
+
 /**
  * The lead's row, locked until the transaction ends (`SELECT … FOR UPDATE OF leads`), so two
  * batches for the same lead apply one after the other, each to the state the other left; with
@@ -23,9 +27,7 @@ export async function lockLead(
   const [row] = await tx
     .select({
       lead: leads,
-      activeModelDocument: sql<
-        unknown | null
-      >`(select ${scoringModels.document} from ${scoringModels} where ${scoringModels.isActive})`,
+      activeModelDocument: activeScoringModelDocument(),
     })
     .from(leads)
     .where(eq(leads.id, leadId))
@@ -33,16 +35,30 @@ export async function lockLead(
   return row ?? null;
 }
 
-/** Writes the lead's new progress and its history rows; the caller holds the row lock. */
+/**
+ * Writes the lead's new progress and its history rows in one statement (the batch path's second
+ * round trip, issue 12): the history inserts ride as data-modifying CTEs of the lead's UPDATE. The
+ * caller holds the row lock, so the stored row is the locked one with the update applied; only
+ * the generated column comes back rather than the whole row with its state documents.
+ */
 export async function saveLeadProgress(
   tx: Transaction,
-  input: { leadId: string; update: LeadUpdate; transitions: StageTransitionInsert[]; ledger: ScoreLedgerInsert[] },
+  input: { lead: LeadRow; update: LeadUpdate; transitions: StageTransitionInsert[]; ledger: ScoreLedgerInsert[] },
 ): Promise<LeadRow> {
-  const [row] = await tx.update(leads).set(input.update).where(eq(leads.id, input.leadId)).returning();
-  if (input.transitions.length > 0) await tx.insert(stageTransitions).values(input.transitions);
-  if (input.ledger.length > 0) await tx.insert(scoreLedger).values(input.ledger);
-  if (!row) throw new Error(`lead ${input.leadId} vanished while locked`);
-  return row;
+  const history = [
+    ...(input.transitions.length > 0
+      ? [tx.$with('new_transitions').as(tx.insert(stageTransitions).values(input.transitions))]
+      : []),
+    ...(input.ledger.length > 0 ? [tx.$with('new_ledger').as(tx.insert(scoreLedger).values(input.ledger))] : []),
+  ];
+  const [row] = await tx
+    .with(...history)
+    .update(leads)
+    .set(input.update)
+    .where(eq(leads.id, input.lead.id))
+    .returning({ rankActivityAt: leads.rankActivityAt });
+  if (!row) throw new Error(`lead ${input.lead.id} vanished while locked`);
+  return { ...input.lead, ...input.update, rankActivityAt: row.rankActivityAt } as LeadRow;
 }
 
 /** The active scoring model's document, or `null` when none was activated (the default applies). */

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { leads } from './leads.js';
+import { advisors } from './org.js';
 
 export const SCORE_DIMENSIONS = ['fit', 'engagement'] as const;
 
@@ -51,6 +52,16 @@ export const scoringModels = pgTable(
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /**
+     * The version that was active when this one was activated: where a roll back returns to
+     * (issue 15 §4). Rolling back keeps the older version's own pointer, so roll backs walk back.
+     */
+    previousVersion: integer('previous_version'),
+    /** A fitted candidate's comparison with the model active when it was fitted (shared/contracts). */
+    comparison: jsonb('comparison').$type<Record<string, unknown>>(),
+    fittedByStaffId: uuid('fitted_by_staff_id').references(() => advisors.id, { onDelete: 'set null' }),
+    /** When the last rescoring of every lead under this version finished. */
+    rescoredAt: timestamp('rescored_at', { withTimezone: true }),
   },
   // At most one active version: a partial unique index on the constant `true`.
   (t) => [uniqueIndex('scoring_models_one_active_uq').on(t.isActive).where(sql`${t.isActive}`)],

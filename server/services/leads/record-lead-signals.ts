@@ -21,9 +21,9 @@ import {
   type StaffSignal,
 } from '@scrm/shared';
 import type { Transaction } from '../../db/client.js';
-import { findActiveScoringModelDocument, type LeadRow, lockLead, saveLeadProgress } from '../../db/queries/leads.js';
+import { findActiveScoringModelDocument, type LeadRow, saveLeadProgress } from '../../db/queries/leads.js';
 import { recordSubscriptionAnswers, type SubscriptionAnswer } from '../../db/queries/subscriptions.js';
-import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
+import { lockLeadAndInsertTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
 import { listOwnershipSignals, recordOwnershipChanges } from '../routing/record-ownership.js';
 import { routeAdvancedLead } from '../routing/route-on-signals.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
@@ -93,16 +93,14 @@ export async function recordLeadSignals(
   },
 ): Promise<RecordLeadSignalsResult> {
   const { leadId, now } = options;
-  const locked = await lockLead(tx, leadId);
-  // The lead is the caller's own (its token's subject) or was checked by the caller (a referrer):
-  // one gone is answered as on every other prospect route, 401 "log in again" (issue 8 item 8).
-  assertLiveLead(locked?.lead, leadId);
-  const row = locked.lead;
-
   const unique = [...new Map(options.signals.map((s) => [s.id, s])).values()];
   const touchpointRows: TouchpointInsert[] = [];
   for (const s of unique) if (s.type !== 'advisor_return') touchpointRows.push(toTouchpointRow(leadId, s, now));
-  const inserted = await insertNewTouchpoints(tx, touchpointRows);
+  const locked = await lockLeadAndInsertTouchpoints(tx, leadId, touchpointRows);
+  // The lead is the caller's own (its token's subject) or was checked by the caller (a referrer):
+  // one gone is answered as on every other prospect route, 401 "log in again" (issue 8 item 8).
+  assertLiveLead(locked?.lead, leadId);
+  const { lead: row, inserted } = locked;
   const accepted = unique.filter((s) => s.type === 'advisor_return' || inserted.has(s.id));
   const answers = accepted.flatMap(toSubscriptionAnswer);
   if (answers.length > 0) await recordSubscriptionAnswers(tx, leadId, answers, now);
@@ -133,7 +131,7 @@ export async function recordLeadSignals(
   const activity = accepted.filter((s) => isProspectActivity(s.type)).map((s) => Date.parse(s.occurredAt));
   const lastActivityMs = Math.max(row.lastActivityAt?.getTime() ?? 0, ...activity);
   const lead = await saveLeadProgress(tx, {
-    leadId,
+    lead: row,
     update: {
       ...toLeadProgressColumns(before, result.state, result.score, model, now),
       ...(options.profile ? toProfileColumns(options.profile) : {}),

@@ -4,6 +4,7 @@ export const TEXT = {
   roles: { advisor: '课程顾问', manager: '主管' },
   team: '团队',
   import: '导入名单',
+  scoring: '评分模型',
   campaigns: '营销活动',
   bulkReassign: '批量改派',
 } as const;
