@@ -191,12 +191,23 @@ describe('the predictive loop', () => {
     });
     await expectAllScoredUnder(t, version);
     const after = await get(t, manager.token);
-    expect(after.body).toMatchObject({ active: { version }, previous: { version: DEFAULT_SCORING_MODEL.version }, candidate: null });
-    expect((await t.db.select().from(scoringModels)).map((r) => r.version).sort()).toEqual([DEFAULT_SCORING_MODEL.version, version]);
+    expect(after.body).toMatchObject({
+      active: { version },
+      previous: { version: DEFAULT_SCORING_MODEL.version },
+      candidate: null,
+    });
+    expect((await t.db.select().from(scoringModels)).map((r) => r.version).sort()).toEqual([
+      DEFAULT_SCORING_MODEL.version,
+      version,
+    ]);
 
     const back = await rollBack(t, manager.token);
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ active: { version: DEFAULT_SCORING_MODEL.version }, previousVersion: null, rescored: leadCount });
+    expect(back.body).toMatchObject({
+      active: { version: DEFAULT_SCORING_MODEL.version },
+      previousVersion: null,
+      rescored: leadCount,
+    });
     await expectAllScoredUnder(t, DEFAULT_SCORING_MODEL.version);
     const again = await rollBack(t, manager.token);
     expect(expectError(again, 409, 'conflict').userMessage).toBe('没有可回滚的上一版本');
@@ -226,7 +237,9 @@ describe('the predictive loop', () => {
       expectError(await activate(t, manager.token, version), 400, 'validation_failed');
     }
     expect(expectError(await activate(t, manager.token, 42), 404, 'not_found').userMessage).toBe('该模型版本不存在');
-    expect(expectError(await activate(t, manager.token, DEFAULT_SCORING_MODEL.version), 409, 'conflict').userMessage).toBe('该版本已是当前模型');
+    expect(
+      expectError(await activate(t, manager.token, DEFAULT_SCORING_MODEL.version), 409, 'conflict').userMessage,
+    ).toBe('该版本已是当前模型');
     expectError(await rollBack(t, manager.token), 409, 'conflict');
     expect(await countRows(t)).toEqual(before);
   });
@@ -251,7 +264,9 @@ describe('rescoreAllLeads', () => {
     const { t } = await setup();
     await seedOutcomes(t, { enrolled: 4, lost: 3, open: 0 });
     const count = (await t.db.select().from(leads)).length;
-    await t.db.insert(scoringModels).values({ version: DEFAULT_SCORING_MODEL.version, name: 'default', document: DEFAULT_SCORING_MODEL });
+    await t.db
+      .insert(scoringModels)
+      .values({ version: DEFAULT_SCORING_MODEL.version, name: 'default', document: DEFAULT_SCORING_MODEL });
     const result = await rescoreAllLeads(t.db, { model: DEFAULT_SCORING_MODEL, now: t.clock.now(), batchSize: 3 });
     expect(result).toEqual({ rescored: count, batches: Math.ceil(count / 3) });
     await expectAllScoredUnder(t, DEFAULT_SCORING_MODEL.version);
