@@ -28,7 +28,11 @@ export function isShanghaiDay(value: string): boolean {
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 
-export const shanghaiDaySchema = z.string().refine(isShanghaiDay, { error: '日期格式无效（需要 YYYY-MM-DD）' });
+export const shanghaiDaySchema = z
+  .string()
+  .refine(isShanghaiDay, { error: '日期格式无效（需要 YYYY-MM-DD）' })
+  // Documented as a date, which the refinement hides from the generated schema.
+  .meta({ format: 'date' });
 
 /**
  * A reporting period: the Shanghai calendar days `fromDay` … `toDay`, both included. Periods are
