@@ -141,13 +141,18 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
     await shot('4-first-touch');
   });
 
+  /** A section of the visible 数据 page by its title. */
+  const section = (title: string) =>
+    current('.analytics')
+      .locator('.analytics__section')
+      .filter({ has: page.locator('.analytics__title', { hasText: title }) });
   /** The ROI cell of one campaign's row in the 活动 ROI table. */
   const roiOf = (campaign: string) =>
     current('.roi-table').locator('.roi-table__row').filter({ hasText: campaign }).locator('.roi-table__cell').last();
 
   it('enters a campaign cost, and the ROI of that campaign falls', async () => {
     const view = current('.analytics');
-    const costs = current('.analytics__section').filter({ hasText: '投放成本' });
+    const costs = section('投放成本');
     await costs.locator('.cost-form').waitFor();
     const campaign = (
       await view.locator('.roi-table__row:not(.roi-table__row--head) .roi-table__cell--name').first().innerText()
@@ -173,7 +178,7 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
   });
 
   it('downloads the campaign ROI table as CSV', async () => {
-    const roi = current('.analytics__section').filter({ hasText: '活动 ROI' });
+    const roi = section('活动 ROI');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       roi.getByText('导出 CSV', { exact: true }).click(),

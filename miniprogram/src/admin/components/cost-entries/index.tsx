@@ -17,6 +17,8 @@ import { ChoiceChips } from '../choice-chips';
 import { COST_TEXT as T } from './text';
 import './index.css';
 
+const COLLAPSED_ROWS = 5;
+
 export interface CostEntriesProps {
   fromDay: string;
   toDay: string;
@@ -89,6 +91,7 @@ function CostForm({
 
   return (
     <View className="cost-form">
+      <Text className="field-label">{T.newCost}</Text>
       <ChoiceChips options={COST_TARGET_KINDS} labels={T.kinds} value={targetKind} onChange={setTargetKind} />
       <Input
         className="field-input cost-form__target"
@@ -105,6 +108,7 @@ function CostForm({
           onChange={setTarget}
         />
       )}
+      <Text className="field-label">{T.period}</Text>
       <View className="cost-form__days">
         <Input
           className="field-input cost-form__day"
@@ -120,6 +124,7 @@ function CostForm({
           onInput={(e) => setDays({ ...days, toDay: e.detail.value })}
         />
       </View>
+      <Text className="field-label">{T.amount}</Text>
       <Input
         className="field-input cost-form__amount"
         type="digit"
@@ -151,6 +156,12 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
       }),
     `${fromDay}|${toDay}`,
   );
+  const [isExpanded, setExpanded] = useState(false);
+  // Latest periods first; a quarter of monthly entries would push the form off the screen.
+  const sorted = [...(costs.data?.costs ?? [])].sort(
+    (a, b) => b.toDay.localeCompare(a.toDay) || b.fromDay.localeCompare(a.fromDay),
+  );
+  const shown = isExpanded ? sorted : sorted.slice(0, COLLAPSED_ROWS);
   const changed = () => {
     costs.reload();
     onChanged();
@@ -172,7 +183,7 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
       )}
       {!costs.data && costs.status === 'loading' && <PageStatus kind="loading" />}
       {costs.data && costs.data.costs.length === 0 && <PageStatus kind="empty" message={T.empty} />}
-      {costs.data?.costs.map((cost) => (
+      {shown.map((cost) => (
         <View key={cost.id} className="cost-entries__row">
           <View className="cost-entries__what">
             <Text className="cost-entries__target">
@@ -188,6 +199,11 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
           )}
         </View>
       ))}
+      {sorted.length > COLLAPSED_ROWS && (
+        <Text className="link cost-entries__more" onClick={() => setExpanded(!isExpanded)}>
+          {isExpanded ? T.collapse : T.showAll(sorted.length)}
+        </Text>
+      )}
       {canEdit ? (
         <CostForm fromDay={fromDay} toDay={toDay} knownCampaigns={knownCampaigns} onSaved={changed} />
       ) : (

@@ -33,7 +33,7 @@ export const ANALYTICS_TEXT = {
   exportCsv: '导出 CSV',
   exportFailed: '导出失败，请稍后再试',
   costs: '投放成本',
-  costsHint: '按活动或渠道录入期间花费，活动 ROI 随之重算',
+  costsHint: '按活动或渠道录入期间花费，上方 ROI 随之重算',
   fileNames: {
     volume: '漏斗',
     effectiveness: '转化',
