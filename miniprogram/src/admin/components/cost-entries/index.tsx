@@ -157,9 +157,10 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
     `${fromDay}|${toDay}`,
   );
   const [isExpanded, setExpanded] = useState(false);
-  // Latest periods first; a quarter of monthly entries would push the form off the screen.
+  // Last entered or corrected first (what a manager checks after saving); a quarter of monthly
+  // entries would otherwise push the form off the screen.
   const sorted = [...(costs.data?.costs ?? [])].sort(
-    (a, b) => b.toDay.localeCompare(a.toDay) || b.fromDay.localeCompare(a.fromDay),
+    (a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.toDay.localeCompare(a.toDay),
   );
   const shown = isExpanded ? sorted : sorted.slice(0, COLLAPSED_ROWS);
   const changed = () => {
@@ -205,7 +206,14 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
         </Text>
       )}
       {canEdit ? (
-        <CostForm fromDay={fromDay} toDay={toDay} knownCampaigns={knownCampaigns} onSaved={changed} />
+        // Keyed by the period: the form's dates start from the period the page shows.
+        <CostForm
+          key={`${fromDay}|${toDay}`}
+          fromDay={fromDay}
+          toDay={toDay}
+          knownCampaigns={knownCampaigns}
+          onSaved={changed}
+        />
       ) : (
         <Text className="muted">{T.readOnly}</Text>
       )}
