@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --database-url postgres://…] [-- --redis-url redis://…] [-- --repetitions N]
- *               [-- --only NAME] [-- --smoke] [-- --cpu-prof DIR] [-- --json]
+ *               [-- --only NAME] [-- --smoke] [-- --leads N] [-- --cpu-prof DIR] [-- --json]
  *
  * Runs every bench module in scripts/bench/ (each exports `name` and `run(options)`, see
  * scripts/lib/bench-kit.ts) and prints each figure as a ratio against its baseline measured in
@@ -15,7 +15,7 @@ import { type BenchFigure, type BenchModule, formatRatio } from './lib/bench-kit
 import { parseCliArgs, runCli, UsageError } from './lib/cli.js';
 
 const USAGE = `usage: npm run bench -- [--database-url postgres://…] [--redis-url redis://…] [--repetitions N]
-                          [--only NAME] [--smoke] [--cpu-prof DIR] [--json]`;
+                          [--only NAME] [--smoke] [--leads N] [--cpu-prof DIR] [--json]`;
 
 await runCli(USAGE, async () => {
   const values = parseCliArgs(process.argv.slice(2), {
@@ -25,16 +25,21 @@ await runCli(USAGE, async () => {
     'redis-url': { type: 'string' },
     repetitions: { type: 'string' },
     smoke: { type: 'boolean', default: false },
+    leads: { type: 'string' },
     'cpu-prof': { type: 'string' },
   });
   const isSmoke = values.smoke;
   const repetitions = Number(values.repetitions ?? (isSmoke ? 1 : 3));
   if (!Number.isInteger(repetitions) || repetitions < 1) throw new UsageError('--repetitions: a whole number ≥ 1');
+  const leads = values.leads === undefined ? undefined : Number(values.leads);
+  if (leads !== undefined && (!Number.isInteger(leads) || leads < 1))
+    throw new UsageError('--leads: a whole number ≥ 1');
   const options = {
     databaseUrl: values['database-url'],
     redisUrl: values['redis-url'],
     repetitions,
     isSmoke,
+    leads,
     cpuProfileDir: values['cpu-prof'],
     log: (message: string) => process.stderr.write(`  ${message}\n`),
   };

@@ -8,7 +8,8 @@
  *   rollups, then the same read), which is what a dashboard without rollups would have to do.
  * The two answers must be equal before a time is printed. Target: each rollup query under 1 s.
  *
- * Needs `--database-url`; `--smoke` generates 2,000 leads so CI proves the code path in seconds.
+ * Needs `--database-url`; `--smoke` generates 2,000 leads so CI proves the code path in seconds,
+ * `--leads N` another size (the ratio to the full scan is printed at every size).
  */
 import { sql } from 'drizzle-orm';
 import { createDatabase, type Database, type Transaction } from '../../server/db/client.js';
@@ -41,6 +42,8 @@ const ROLLUPS = [
   'analytics_stage_daily',
   'analytics_velocity_daily',
   'analytics_cohort_daily',
+  'analytics_velocity_monthly',
+  'analytics_cohort_monthly',
   'analytics_value_daily',
   'analytics_attribution_daily',
 ];
@@ -141,8 +144,8 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
   const handle = createDatabase({ databaseUrl: database.urlFor('scrm-bench-analytics'), maxConnections: 2 });
   const db = handle.db;
   try {
-    // ANALYTICS_BENCH_LEADS: a size between the smoke run and the full one, to try the bench out.
-    const leads = options.isSmoke ? 2_000 : Number(process.env.ANALYTICS_BENCH_LEADS ?? 1_000_000);
+    // --leads (or ANALYTICS_BENCH_LEADS): a size between the smoke run and the full one.
+    const leads = options.isSmoke ? 2_000 : (options.leads ?? Number(process.env.ANALYTICS_BENCH_LEADS ?? 1_000_000));
     const campusIds = (
       (await db.execute(
         sql`insert into campuses (name, city) select '校区' || g, '上海' from generate_series(1, 3) g returning id::text`,

@@ -27,6 +27,8 @@ export interface BenchOptions {
   repetitions: number;
   /** Tiny sizes, so that CI can check the bench code runs without spending minutes on it. */
   isSmoke: boolean;
+  /** A data size between the smoke run and the full one, for benches that generate leads (`--leads N`). */
+  leads?: number | undefined;
   /** Write CPU profiles of the measured code here (modules that support it). */
   cpuProfileDir: string | undefined;
   /** Progress lines (to stderr, so `--json` output stays clean). */

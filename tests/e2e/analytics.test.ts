@@ -2,10 +2,11 @@
  * 数据 in the browser (issue 15 "Done when"): `npm start`'s server with the H5 build and its demo
  * history, headless Chromium at 375×812. The demo manager (`dev-manager`) opens 数据 from the
  * workbench, sees the funnel, the velocity chart (drawn on its canvas), sources, campaign ROI and
- * attribution, then switches the period, a campus and the attribution model. Screenshots go to
+ * attribution, then switches the period, a campus and the attribution model, enters a cost that
+ * moves a campaign's ROI, and downloads a table as CSV. Screenshots go to
  * test-results/screenshots/ (not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CAMPUSES } from '../../server/services/seed/demo-catalog.js';
@@ -138,5 +139,56 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
     expect(await captions()).not.toEqual(uShaped);
     await section.scrollIntoViewIfNeeded();
     await shot('4-first-touch');
+  });
+
+  /** A section of the visible 数据 page by its title. */
+  const section = (title: string) =>
+    current('.analytics')
+      .locator('.analytics__section')
+      .filter({ has: page.locator('.analytics__title', { hasText: title }) });
+  /** The ROI cell of one campaign's row in the 活动 ROI table. */
+  const roiOf = (campaign: string) =>
+    current('.roi-table').locator('.roi-table__row').filter({ hasText: campaign }).locator('.roi-table__cell').last();
+
+  it('enters a campaign cost, and the ROI of that campaign falls', async () => {
+    const view = current('.analytics');
+    const costs = section('投放成本');
+    await costs.locator('.cost-form').waitFor();
+    const campaign = (
+      await view.locator('.roi-table__row:not(.roi-table__row--head) .roi-table__cell--name').first().innerText()
+    ).trim();
+    const before = (await roiOf(campaign).innerText()).trim();
+    await costs.locator('.cost-form__target input').fill(campaign);
+    // Far more than any demo campaign earns: its ROI turns into a loss whatever it was.
+    await costs.locator('.cost-form__amount input').fill('9999999');
+    await costs.getByText('记录成本', { exact: true }).click();
+    await costs
+      .locator('.cost-entries__row')
+      .filter({ hasText: campaign })
+      .filter({ hasText: '¥9,999,999.00' })
+      .waitFor();
+    for (let i = 0; i < 100 && (await roiOf(campaign).innerText()).trim() === before; i += 1)
+      await page.waitForTimeout(100);
+    const after = (await roiOf(campaign).innerText()).trim();
+    expect(after).not.toBe(before);
+    expect(after.startsWith('-')).toBe(true);
+    await expect.poll(() => roiOf(campaign).getAttribute('class')).toContain('roi-table__cell--loss');
+    await costs.scrollIntoViewIfNeeded();
+    await shot('5-cost-entered');
+  });
+
+  it('downloads the campaign ROI table as CSV', async () => {
+    const roi = section('活动 ROI');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      roi.getByText('导出 CSV', { exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^活动ROI-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const [header] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(header).toBe(
+      '活动或渠道,费用（元）,新线索,MQL,报名客户,收入（元）,单线索成本（元）,单MQL成本（元）,单客户成本（元）,ROI',
+    );
+    expect(text.split(/\r?\n/).length).toBeGreaterThan(2);
   });
 });

@@ -135,11 +135,34 @@ export function foldVolume(tx: Transaction): Promise<unknown> {
       departures = t.departures + excluded.departures`);
 }
 
+/**
+ * Adds a derivation's rows (`delta`: `day`, the key columns and the value, grouped) into a daily
+ * rollup and its monthly checkpoint in one statement, so `delta` is computed once and the two
+ * tables cannot disagree.
+ */
+function addToDailyAndMonthly(tx: Transaction, table: string, keys: string, value: string, delta: SQL) {
+  const k = sql.raw(keys);
+  const v = sql.raw(value);
+  return tx.execute(sql`
+    with delta as (${delta}),
+    daily as (
+      insert into ${sql.raw(`${table}_daily`)} as t (day, ${k}, ${v}) select day, ${k}, ${v} from delta
+      on conflict (day, ${k}) do update set ${v} = t.${v} + excluded.${v}
+    )
+    insert into ${sql.raw(`${table}_monthly`)} as t (day, ${k}, ${v})
+    select date_trunc('month', day)::date, ${k}, sum(${v}) from delta group by 1, ${k}
+    on conflict (day, ${k}) do update set ${v} = t.${v} + excluded.${v}`);
+}
+
 /** Velocity rows: each move paired with the lead's previous one (`listStageSteps`, `listVelocityRows`). */
 export function foldVelocity(tx: Transaction): Promise<unknown> {
-  return tx.execute(sql`
-    insert into analytics_velocity_daily as t (day, from_stage, to_stage, visit, days, ${KEY}, steps)
-    select day, from_stage, to_stage, visit, days, ${KEY}, sum(sign) from (
+  return addToDailyAndMonthly(
+    tx,
+    'analytics_velocity',
+    'from_stage, to_stage, visit, days, source, campaign_id, campus_id, course_id',
+    'steps',
+    sql`
+    select day, from_stage, to_stage, visit, days, ${KEY}, sum(sign) as steps from (
       select ${shanghaiDay(sql`st.at`)} as day,
         lag(st.to_stage) over w as from_stage, st.to_stage,
         case when lag(st.ordinal) over w >= 2 then 'repeat' else 'first' end as visit,
@@ -148,8 +171,8 @@ export function foldVelocity(tx: Transaction): Promise<unknown> {
       from ${MOVES}
       window w as (partition by f.lead_id, f.sign order by st.at, st.seq)
     ) steps where from_stage is not null
-    group by day, from_stage, to_stage, visit, days, ${KEY}
-    on conflict (day, from_stage, to_stage, visit, days, source, campaign_id, campus_id, course_id) do update set steps = t.steps + excluded.steps`);
+    group by day, from_stage, to_stage, visit, days, ${KEY}`,
+  );
 }
 
 /**
@@ -157,9 +180,13 @@ export function foldVelocity(tx: Transaction): Promise<unknown> {
  * lead's first arrival further down the funnel at or after it (`listCohortEntries`).
  */
 export function foldCohorts(tx: Transaction): Promise<unknown> {
-  return tx.execute(sql`
-    insert into analytics_cohort_daily as t (day, stage, days_to_convert, ${KEY}, leads)
-    select day, stage, days_to_convert, ${KEY}, sum(sign) from (
+  return addToDailyAndMonthly(
+    tx,
+    'analytics_cohort',
+    'stage, days_to_convert, source, campaign_id, campus_id, course_id',
+    'leads',
+    sql`
+    select day, stage, days_to_convert, ${KEY}, sum(sign) as leads from (
       select ${shanghaiDay(sql`st.at`)} as day, st.to_stage as stage,
         ${shanghaiDay(sql`conv.at`)} - ${shanghaiDay(sql`st.at`)} as days_to_convert, ${SEGMENT}, f.sign
       from ${MOVES}
@@ -169,8 +196,8 @@ export function foldCohorts(tx: Transaction): Promise<unknown> {
           and later.at >= st.at and ${funnelRank('later.to_stage')} > ${funnelRank('st.to_stage')}
       ) conv on true
       where st.ordinal = 1 and ${funnelRank('st.to_stage')} between 0 and ${FUNNEL_STAGES.length - 2}
-    ) entries group by day, stage, days_to_convert, ${KEY}
-    on conflict (day, stage, days_to_convert, source, campaign_id, campus_id, course_id) do update set leads = t.leads + excluded.leads`);
+    ) entries group by day, stage, days_to_convert, ${KEY}`,
+  );
 }
 
 /** Value rows: the lead on the day it was created, each enrolment on its day (`rollupValue`). */

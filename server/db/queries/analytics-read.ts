@@ -5,7 +5,7 @@
  * unused columns. Filters are applied here, so the rows handed back carry only the grouped
  * dimension and the caller finalises without a filter.
  */
-import type { SegmentDimension, SegmentFilter } from '@scrm/shared';
+import { addDays, type SegmentDimension, type SegmentFilter } from '@scrm/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { selectRows } from './analytics-fold.js';
@@ -68,22 +68,57 @@ export function readVolumeRows(db: Database, scope: RollupScope, groupBy?: Segme
   );
 }
 
+/** The first day of the month after `day`'s. */
+const nextMonthStart = (day: string) =>
+  addDays(`${day.slice(0, 8)}01`, 32)
+    .slice(0, 8)
+    .concat('01');
+
+/**
+ * The calendar months lying wholly inside the period, as `[from, until)` (first days of months),
+ * or null when there is none: those are read from the monthly checkpoints.
+ */
+export function findWholeMonths(fromDay: string, toDay: string): { from: string; until: string } | null {
+  const from = fromDay.endsWith('-01') ? fromDay : nextMonthStart(fromDay);
+  const until = addDays(toDay, 1).endsWith('-01') ? addDays(toDay, 1) : `${toDay.slice(0, 8)}01`;
+  return from < until ? { from, until } : null;
+}
+
+/**
+ * A histogram's rows in the period with `day` as the period's month bucket: whole months from the
+ * `_monthly` checkpoint (one row per key and month), the partial months at either edge from the
+ * `_daily` table. Both hold the same rows, merged at different grains, so the sums are equal.
+ */
+function histogramRows(table: string, columns: string, scope: RollupScope): SQL {
+  const cols = sql.raw(columns);
+  const months = findWholeMonths(scope.fromDay, scope.toDay);
+  if (!months)
+    return sql`select ${monthBucket(scope)} as day, ${cols} from ${sql.raw(`${table}_daily`)}
+      where ${inPeriod(scope)} and ${where(scope)}`;
+  return sql`select ${monthBucket(scope)} as day, ${cols} from ${sql.raw(`${table}_daily`)}
+      where ((day >= ${scope.fromDay}::date and day < ${months.from}::date)
+          or (day >= ${months.until}::date and day <= ${scope.toDay}::date)) and ${where(scope)}
+    union all
+    select day::text, ${cols} from ${sql.raw(`${table}_monthly`)}
+      where day >= ${months.from}::date and day < ${months.until}::date and ${where(scope)}`;
+}
+
 export function readVelocityRows(db: Database, scope: RollupScope) {
   return selectRows<{ day: string; from_stage: string; to_stage: string; visit: string; days: number; n: number }>(
     db,
-    sql`select ${monthBucket(scope)} as day, from_stage, to_stage, visit, days, sum(steps)::float8 as n
-        from analytics_velocity_daily where ${inPeriod(scope)} and ${where(scope)}
-        group by 1, from_stage, to_stage, visit, days`,
+    sql`select day, from_stage, to_stage, visit, days, sum(steps)::float8 as n
+        from (${histogramRows('analytics_velocity', 'from_stage, to_stage, visit, days, steps', scope)}) r
+        group by day, from_stage, to_stage, visit, days`,
   );
 }
 
 export function readCohortRows(db: Database, scope: RollupScope, groupBy?: SegmentDimension) {
+  const grouped = groupBy ? DIMENSION_COLUMNS[groupBy] : 'null::text';
   return selectRows<{ day: string; stage: string; days_to_convert: number | null; grp: string | null; n: number }>(
     db,
-    sql`select ${monthBucket(scope)} as day, stage, days_to_convert, grp, sum(leads)::float8 as n
-        from (select *, ${groupColumn(groupBy)} from analytics_cohort_daily
-              where ${inPeriod(scope)} and ${where(scope)}) r
-        group by 1, stage, days_to_convert, grp`,
+    sql`select day, stage, days_to_convert, grp, sum(leads)::float8 as n
+        from (${histogramRows('analytics_cohort', `stage, days_to_convert, ${grouped} as grp, leads`, scope)}) r
+        group by day, stage, days_to_convert, grp`,
   );
 }
 

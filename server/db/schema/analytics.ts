@@ -74,6 +74,46 @@ export const analyticsCohortDaily = pgTable(
   ],
 );
 
+/**
+ * Monthly checkpoints of the velocity and cohort histograms (ADR 016 "As built"): the same rows
+ * with `day` truncated to the first of its month, folded in the same statement as the daily ones.
+ * A period's whole months are read here (a row per key per month instead of per day), only its
+ * partial edge months from the daily tables; the sums are equal because both are the same merge.
+ */
+export const analyticsVelocityMonthly = pgTable(
+  'analytics_velocity_monthly',
+  {
+    ...segmentColumns(),
+    fromStage: text('from_stage').notNull(),
+    toStage: text('to_stage').notNull(),
+    visit: text('visit').notNull(),
+    days: integer('days').notNull(),
+    steps: sum('steps'),
+  },
+  (t) => [
+    unique('analytics_velocity_monthly_key')
+      .on(t.day, t.fromStage, t.toStage, t.visit, t.days, t.source, t.campaignId, t.campusId, t.courseId)
+      .nullsNotDistinct(),
+    check('analytics_velocity_monthly_month_ck', sql`extract(day from ${t.day}) = 1`),
+  ],
+);
+
+export const analyticsCohortMonthly = pgTable(
+  'analytics_cohort_monthly',
+  {
+    ...segmentColumns(),
+    stage: text('stage').notNull(),
+    daysToConvert: integer('days_to_convert'),
+    leads: sum('leads'),
+  },
+  (t) => [
+    unique('analytics_cohort_monthly_key')
+      .on(t.day, t.stage, t.daysToConvert, t.source, t.campaignId, t.campusId, t.courseId)
+      .nullsNotDistinct(),
+    check('analytics_cohort_monthly_month_ck', sql`extract(day from ${t.day}) = 1`),
+  ],
+);
+
 /** Value: new leads, enrolments and revenue per day. */
 export const analyticsValueDaily = pgTable(
   'analytics_value_daily',

@@ -138,5 +138,5 @@ async function hasMergesBetween(tx: Transaction, from: Date, to: Date): Promise<
 
 async function truncateRollups(tx: Transaction): Promise<void> {
   await tx.execute(sql`truncate analytics_stage_daily, analytics_velocity_daily, analytics_cohort_daily,
-    analytics_value_daily, analytics_attribution_daily, analytics_lead_segments`);
+    analytics_velocity_monthly, analytics_cohort_monthly, analytics_value_daily, analytics_attribution_daily, analytics_lead_segments`);
 }

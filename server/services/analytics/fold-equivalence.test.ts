@@ -158,9 +158,12 @@ describe('the folded rollups answer as a full scan of the raw history', () => {
             const { updatedAt: _updatedAt, lookbackDays: _lookback, ...body } = res.body;
             return body;
           };
+          // Whole months and a partial one (monthly checkpoints and daily rows read together),
+          // and a period with no whole month (daily rows only).
           for (const period of [
             { fromDay: '2026-01-25', toDay: '2026-08-31' },
             { fromDay: '2026-02-14', toDay: '2026-03-31' },
+            { fromDay: '2026-03-03', toDay: '2026-04-27' },
           ]) {
             const q = `fromDay=${period.fromDay}&toDay=${period.toDay}`;
             const g = groupBy ? `&groupBy=${groupBy}` : '';

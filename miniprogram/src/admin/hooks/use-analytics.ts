@@ -31,7 +31,25 @@ export function toAnalyticsQuery(filters: AnalyticsFilters, nowMs = Date.now()) 
   };
 }
 
-const get = <T>(path: string, query: Record<string, string | number>, schema: { parse(v: unknown): T }) =>
+/** The query behind each table of the page, shared by its figures and its CSV export. */
+export function toTableQueries(filters: AnalyticsFilters, model: AttributionModel, nowMs = Date.now()) {
+  const query = toAnalyticsQuery(filters, nowMs);
+  const { source: _source, ...withoutSource } = query;
+  const period = { fromDay: query.fromDay, toDay: query.toDay };
+  return {
+    volume: query,
+    effectiveness: { ...query, horizonDays: 90 },
+    velocity: query,
+    // By source: a source filter would leave one bar, so this table shows every source.
+    value: { ...withoutSource, groupBy: 'source' },
+    efficiency: { ...period, by: 'campaign' },
+    attribution: { ...query, model, by: 'channel' },
+    costs: period,
+  } satisfies Record<string, Record<string, string | number>>;
+}
+export type AnalyticsTable = keyof ReturnType<typeof toTableQueries>;
+
+const get = <T>(path: AnalyticsTable, query: Record<string, string | number>, schema: { parse(v: unknown): T }) =>
   api.request(`/api/staff/analytics/${path}`, { as: 'staff', query, schema });
 
 /**
@@ -39,27 +57,21 @@ const get = <T>(path: string, query: Record<string, string | number>, schema: { 
  * attribution model switch reloads only the attribution table.
  */
 export function useAnalytics(filters: AnalyticsFilters, model: AttributionModel) {
-  const query = toAnalyticsQuery(filters);
-  const key = JSON.stringify(query);
+  const queries = toTableQueries(filters, model);
+  const key = JSON.stringify(queries.volume);
   const dashboard = useApiData(async () => {
-    const { source: _source, ...withoutSource } = query;
     const [volume, effectiveness, velocity, value, efficiency] = await Promise.all([
-      get('volume', query, analyticsVolumeResponseSchema),
-      get('effectiveness', { ...query, horizonDays: 90 }, analyticsEffectivenessResponseSchema),
-      get('velocity', query, analyticsVelocityResponseSchema),
-      // By source: a source filter would leave one bar, so this table shows every source.
-      get('value', { ...withoutSource, groupBy: 'source' }, analyticsValueResponseSchema),
-      get(
-        'efficiency',
-        { fromDay: query.fromDay, toDay: query.toDay, by: 'campaign' },
-        analyticsEfficiencyResponseSchema,
-      ),
+      get('volume', queries.volume, analyticsVolumeResponseSchema),
+      get('effectiveness', queries.effectiveness, analyticsEffectivenessResponseSchema),
+      get('velocity', queries.velocity, analyticsVelocityResponseSchema),
+      get('value', queries.value, analyticsValueResponseSchema),
+      get('efficiency', queries.efficiency, analyticsEfficiencyResponseSchema),
     ]);
     return { volume, effectiveness, velocity, value, efficiency };
   }, key);
   const attribution = useApiData<AnalyticsAttributionResponse>(
-    () => get('attribution', { ...query, model, by: 'channel' }, analyticsAttributionResponseSchema),
+    () => get('attribution', queries.attribution, analyticsAttributionResponseSchema),
     `${key}|${model}`,
   );
-  return { dashboard, attribution };
+  return { dashboard, attribution, queries };
 }

@@ -16,10 +16,12 @@ import { PageStatus } from '../../../components/page-status';
 import { useApiData } from '../../../hooks/use-api-data';
 import { BarList } from '../../components/bar-list';
 import { ChoiceChips } from '../../components/choice-chips';
+import { CostEntries } from '../../components/cost-entries';
 import { StaffGate } from '../../components/staff-gate';
 import { type ChartLine, VelocityChart } from '../../components/velocity-chart';
 import { formatDateTime, formatSource, formatYuan } from '../../format';
-import { type AnalyticsFilters, useAnalytics } from '../../hooks/use-analytics';
+import { type AnalyticsFilters, type AnalyticsTable, useAnalytics } from '../../hooks/use-analytics';
+import { fetchStaffFile, handOverFile, toQueryString } from '../../staff-file';
 import { ANALYTICS_TEXT as T } from './text';
 import '../../workbench.css';
 import './index.css';
@@ -30,10 +32,28 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 /** Whole yuan for tables: cents add nothing to a manager's reading of spend and revenue. */
 const yuan = (fen: number) => formatYuan(fen).replace(/\.\d\d$/, '');
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
+function Section({
+  title,
+  hint,
+  onExport,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  /** The table's 导出 CSV action, when it has one. */
+  onExport?: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <View className="analytics__section">
-      <Text className="analytics__title">{title}</Text>
+      <View className="analytics__head">
+        <Text className="analytics__title">{title}</Text>
+        {onExport && (
+          <Text className="link analytics__export" onClick={onExport}>
+            {T.exportCsv}
+          </Text>
+        )}
+      </View>
       {hint && <Text className="analytics__hint">{hint}</Text>}
       {children}
     </View>
@@ -89,13 +109,30 @@ function toChartLines(velocity: AnalyticsVelocityResponse): { months: string[]; 
   };
 }
 
-function AnalyticsView() {
+/** Fetches a table's `.csv` twin with the staff token and hands it over (download or share sheet). */
+async function exportCsv(
+  table: AnalyticsTable,
+  query: Record<string, string | number>,
+  fromDay: string,
+  toDay: string,
+) {
+  try {
+    const file = await fetchStaffFile(`/api/staff/analytics/${table}.csv${toQueryString(query)}`);
+    await handOverFile(file, `${T.fileNames[table]}-${fromDay}-${toDay}.csv`);
+  } catch {
+    void Taro.showToast({ title: T.exportFailed, icon: 'none' });
+  }
+}
+
+function AnalyticsView({ canEnterCosts }: { canEnterCosts: boolean }) {
   const [filters, setFilters] = useState<AnalyticsFilters>({ days: 90, campusId: undefined, source: undefined });
   const [model, setModel] = useState<AttributionModel>('u_shaped');
   const campuses = useApiData(() =>
     api.request('/api/campuses', { schema: listCampusesResponseSchema, isAuthenticated: false }),
   );
-  const { dashboard, attribution } = useAnalytics(filters, model);
+  const { dashboard, attribution, queries } = useAnalytics(filters, model);
+  const { fromDay, toDay } = queries.costs;
+  const exportOf = (table: AnalyticsTable) => () => void exportCsv(table, queries[table], fromDay, toDay);
   usePullDownRefresh(() => {
     dashboard.reload();
     attribution.reload();
@@ -145,17 +182,17 @@ function AnalyticsView() {
           <Text className="analytics__updated">
             {data.volume.updatedAt ? T.updatedAt(formatDateTime(data.volume.updatedAt)) : T.notFolded}
           </Text>
-          <Section title={T.funnel} hint={T.funnelHint}>
+          <Section title={T.funnel} hint={T.funnelHint} onExport={exportOf('volume')}>
             <Funnel volume={data.volume} effectiveness={data.effectiveness} />
           </Section>
-          <Section title={T.velocity} hint={T.velocityHint}>
+          <Section title={T.velocity} hint={T.velocityHint} onExport={exportOf('velocity')}>
             {data.velocity.series.length === 0 ? (
               <PageStatus kind="empty" message={T.empty} />
             ) : (
               <VelocityChart id="velocity-chart" {...toChartLines(data.velocity)} />
             )}
           </Section>
-          <Section title={T.bySource}>
+          <Section title={T.bySource} onExport={exportOf('value')}>
             {data.value.groups.length === 0 ? (
               <PageStatus kind="empty" message={T.empty} />
             ) : (
@@ -181,7 +218,7 @@ function AnalyticsView() {
               </>
             )}
           </Section>
-          <Section title={T.roi}>
+          <Section title={T.roi} onExport={exportOf('efficiency')}>
             {data.efficiency.targets.filter((t) => t.target !== null).length === 0 ? (
               <PageStatus kind="empty" message={T.noCampaigns} />
             ) : (
@@ -212,7 +249,20 @@ function AnalyticsView() {
           </Section>
         </View>
       )}
-      <Section title={T.attribution} hint={attribution.data ? T.lookback(attribution.data.lookbackDays) : undefined}>
+      <Section title={T.costs} hint={T.costsHint} onExport={exportOf('costs')}>
+        <CostEntries
+          fromDay={fromDay}
+          toDay={toDay}
+          canEdit={canEnterCosts}
+          knownCampaigns={data?.efficiency.targets.flatMap((t) => (t.target === null ? [] : [t.target])) ?? []}
+          onChanged={dashboard.reload}
+        />
+      </Section>
+      <Section
+        title={T.attribution}
+        hint={attribution.data ? T.lookback(attribution.data.lookbackDays) : undefined}
+        onExport={exportOf('attribution')}
+      >
         <ChoiceChips options={ATTRIBUTION_MODELS} labels={T.models} value={model} onChange={setModel} />
         {attribution.status === 'error' && (
           <PageStatus kind="error" message={attribution.userMessage} onRetry={attribution.reload} />
@@ -242,5 +292,9 @@ function AnalyticsView() {
 
 /** 数据 (issue 15 §2, managers): the funnel, stage velocity, sources, campaign ROI and attribution. */
 export default function AnalyticsPage() {
-  return <StaffGate>{() => <AnalyticsView />}</StaffGate>;
+  return (
+    <StaffGate>
+      {(staff) => <AnalyticsView canEnterCosts={staff.role === 'manager' && staff.isAllCampuses} />}
+    </StaffGate>
+  );
 }

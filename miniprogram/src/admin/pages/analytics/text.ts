@@ -1,4 +1,5 @@
 import type { AttributionModel } from '@scrm/shared';
+import type { AnalyticsTable } from '../../hooks/use-analytics';
 
 /** The 数据 page's words (issue 15 §2). */
 export const ANALYTICS_TEXT = {
@@ -29,4 +30,17 @@ export const ANALYTICS_TEXT = {
   updatedAt: (time: string) => `数据更新于 ${time}（每 10 分钟汇总一次）`,
   notFolded: '数据尚未汇总，请稍后再看',
   unknown: '未知',
+  exportCsv: '导出 CSV',
+  exportFailed: '导出失败，请稍后再试',
+  costs: '投放成本',
+  costsHint: '按活动或渠道录入期间花费，上方 ROI 随之重算',
+  fileNames: {
+    volume: '漏斗',
+    effectiveness: '转化',
+    velocity: '阶段速度',
+    value: '来源价值',
+    efficiency: '活动ROI',
+    attribution: '渠道归因',
+    costs: '投放成本',
+  } as Record<AnalyticsTable, string>,
 } as const;
