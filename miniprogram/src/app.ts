@@ -1,7 +1,8 @@
 // First: zod decides when each schema is built whether to compile it (zod-config.ts).
 import './zod-config';
-import { useDidHide } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { refreshUnreadDot } from './messages/unread-dot';
 import { listenForPrivacyAuthorization } from './privacy';
 import { tracker } from './tracking';
 import './app.css';
@@ -11,10 +12,14 @@ import './app-components.css';
 listenForPrivacyAuthorization();
 
 /**
- * The app shell. Its one job beyond rendering pages: send what is queued when the app goes to the
- * background, the last moment WeChat guarantees to run our code before it may suspend or kill us.
+ * The app shell. Beyond rendering pages: send what is queued when the app goes to the background,
+ * the last moment WeChat guarantees to run our code before it may suspend or kill us; and on every
+ * open or return, check for unread in-app messages (the dot on the Me tab, issue 13).
  */
 function App({ children }: PropsWithChildren) {
+  useDidShow(() => {
+    void refreshUnreadDot();
+  });
   useDidHide(() => {
     void tracker.flush();
   });

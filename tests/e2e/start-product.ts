@@ -17,12 +17,17 @@ export interface RunningProduct {
   stop: () => Promise<void>;
 }
 
-export async function startProduct(options: { timeoutMs: number }): Promise<RunningProduct> {
+export async function startProduct(options: {
+  timeoutMs: number;
+  /** Added to the product's environment (e.g. `CRON_SECRET` for a test that calls the cron routes). */
+  env?: Record<string, string>;
+}): Promise<RunningProduct> {
   const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'scrm-e2e-'));
   // The product's own defaults, as `npm start` gives them: no DATABASE_URL, REDIS_URL or WeChat secret.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   for (const name of [
+    'CRON_SECRET',
     'DATABASE_URL',
     'REDIS_URL',
     'UPSTASH_REDIS_REST_URL',
@@ -31,6 +36,7 @@ export async function startProduct(options: { timeoutMs: number }): Promise<Runn
   ]) {
     delete env[name];
   }
+  Object.assign(env, options.env);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, env });
   let output = '';
   child.stdout?.on('data', (chunk) => {

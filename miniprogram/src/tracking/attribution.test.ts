@@ -1,6 +1,5 @@
-import { buildCampaignPagePath } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { buildSharePath, normalizePagePath, readAttribution, readSubscribeMessageOpen } from './attribution';
+import { buildSharePath, normalizePagePath, readAttribution } from './attribution';
 
 const SHARER = '6f1c2b9e-3d4a-4c8b-9f0e-1a2b3c4d5e6f';
 
@@ -34,29 +33,6 @@ describe('readAttribution', () => {
 
   it('leaves out values the touchpoint schema would refuse', () => {
     expect(readAttribution({ referrer: 'x'.repeat(201), channel: '' })).toEqual({});
-  });
-});
-
-describe('readSubscribeMessageOpen', () => {
-  // The page's params as the router hands them over: the values still URL-encoded.
-  const queryOf = (path: string) =>
-    Object.fromEntries((path.split('?')[1] ?? '').split('&').map((pair) => pair.split('=') as [string, string]));
-
-  it("reads the campaign, step and variant of a subscribe message's page link", () => {
-    const link = { campaignId: 'k-1', stepId: 'week 2', variant: 'b', channel: 'subscribe_message' } as const;
-    const path = buildCampaignPagePath({ to: 'content', contentId: 'c-1', link });
-    expect(readSubscribeMessageOpen(queryOf(path))).toEqual({
-      campaignId: 'k-1',
-      channel: 'subscribe_message',
-      props: { stepId: 'week 2', variant: 'b' },
-    });
-  });
-
-  it('is null for an in-app message (its click is recorded on opening it) and for other links', () => {
-    const link = { campaignId: 'k-1', stepId: 'w1', variant: null, channel: 'in_app_message' } as const;
-    expect(readSubscribeMessageOpen(queryOf(buildCampaignPagePath({ to: 'me', link })))).toBeNull();
-    expect(readSubscribeMessageOpen({ campaignId: 'k-1', channel: 'subscribe_message' })).toBeNull();
-    expect(readSubscribeMessageOpen({ id: 'c-1' })).toBeNull();
   });
 });
 

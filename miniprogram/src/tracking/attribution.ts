@@ -1,5 +1,5 @@
-import { campaignIdSchema, channelSchema, parseScene, readCampaignLink, referrerSchema } from '@scrm/shared';
-import type { Attribution, TrackFields } from './tracker';
+import { campaignIdSchema, channelSchema, parseScene, referrerSchema } from '@scrm/shared';
+import type { Attribution } from './tracker';
 
 /**
  * Query parameters a link into the app may carry (shares, campaign messages, QR codes). `scene` is
@@ -42,23 +42,6 @@ export function readAttribution(query: Query): Attribution {
   const scene = readParam(query, ATTRIBUTION_PARAMS.scene);
   if (scene !== undefined && parseScene(scene).ok) attribution.channel = scene;
   return attribution;
-}
-
-/**
- * The `message_clicked` of a page opened from a WeChat subscribe message (its `page` carries the
- * campaign, step and variant, issue 13), or `null`. An in-app message is not counted here: opening
- * it on Me already recorded its click (`POST /api/me/messages/:id/read`) before the page opened.
- */
-export function readSubscribeMessageOpen(query: Query): TrackFields<'message_clicked'> | null {
-  const decoded: Query = {};
-  for (const key of Object.keys(query)) decoded[key] = readParam(query, key);
-  const link = readCampaignLink(decoded);
-  if (link?.channel !== 'subscribe_message') return null;
-  return {
-    campaignId: link.campaignId,
-    channel: link.channel,
-    props: { stepId: link.stepId, ...(link.variant ? { variant: link.variant } : {}) },
-  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { taroStorage } from '../platform/taro-storage';
 import { createTracker, type TrackingTransport } from './tracker';
 import { getPlatformRandomBytes } from './uuid';
 
-export { buildSharePath, normalizePagePath, readAttribution, readSubscribeMessageOpen } from './attribution';
+export { buildSharePath, normalizePagePath, readAttribution } from './attribution';
 export type { Attribution, FlushReport, Tracker, TrackFields } from './tracker';
 
 const TOUCHPOINTS_PATH = '/api/touchpoints';

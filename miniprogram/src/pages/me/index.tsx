@@ -5,9 +5,11 @@ import { PageStatus } from '../../components/page-status';
 import { PrivacyConsent } from '../../components/privacy-consent';
 import { formatDateTime } from '../../format/date';
 import { useMyAccount } from '../../hooks/use-my-account';
+import { useMyMessages } from '../../hooks/use-my-messages';
 import { usePageView } from '../../hooks/use-page-view';
 import { privacyConsent } from '../../privacy';
 import { DownloadsSection } from './downloads-section';
+import { MessagesSection } from './messages-section';
 import { SubscriptionsSection } from './subscriptions-section';
 import { TEXT } from './text';
 import './index.css';
@@ -17,15 +19,17 @@ const toastError = (e: unknown) =>
   Taro.showToast({ title: e instanceof ApiError ? e.userMessage : '操作失败', icon: 'none' });
 
 /**
- * Me (issue 5 item 1): profile, bookings (cancel), downloads, message subscriptions, and my data
- * (export, delete). E2E texts: 我的预约 and the booked course's name. No stage or score: that is
+ * Me (issue 5 item 1): profile, in-app messages (issue 13), bookings (cancel), downloads, message
+ * subscriptions, and my data (export, delete). E2E texts: 我的预约 and the booked course's name. No stage or score: that is
  * the institution's sales language about the prospect (SPEC §4, issue 9 §6); the export lists it.
  */
 export default function MePage() {
   usePageView();
   const { account, cancel, subscribe, exportData, erase, bindPhone } = useMyAccount();
+  const messages = useMyMessages();
   useDidShow(() => {
     if (account.status !== 'loading') account.reload();
+    if (messages.loaded.status !== 'loading') messages.loaded.reload();
   });
   if (account.status === 'error')
     return <PageStatus kind="error" message={account.userMessage} onRetry={account.reload} />;
@@ -81,6 +85,7 @@ export default function MePage() {
           <Text className="muted">{TEXT.workbenchNote(staff.name)}</Text>
         </View>
       )}
+      <MessagesSection messages={messages} />
       <Text className="me__section">{TEXT.bookings}</Text>
       {bookings.length === 0 && <PageStatus kind="empty" message={TEXT.noBookings} />}
       {bookings.map((b) => (

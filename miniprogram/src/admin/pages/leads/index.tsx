@@ -65,10 +65,16 @@ function LeadsView({ staff, signInAsDemo }: { staff: StaffSession; signInAsDemo:
             <Text className="leads__link" onClick={() => open('/admin/pages/channels/index')}>
               {TEXT.channels}
             </Text>
-            {/* The model rescores every campus's leads: institution-wide managers only (access table). */}
+            {/* The model rescores every campus's leads, and campaigns reach every campus's leads:
+                institution-wide managers only (access table). */}
             {staff.isAllCampuses && (
               <Text className="leads__link" onClick={() => open('/admin/pages/scoring/index')}>
                 {TEXT.scoring}
+              </Text>
+            )}
+            {staff.isAllCampuses && (
+              <Text className="leads__link" onClick={() => open('/admin/pages/campaigns/index')}>
+                {TEXT.campaigns}
               </Text>
             )}
             <Text className="leads__link" onClick={selection.selected ? selection.stop : selection.start}>

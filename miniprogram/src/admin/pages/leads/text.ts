@@ -8,5 +8,6 @@ export const TEXT = {
   scoring: '评分模型',
   channels: '渠道码',
   myChannels: '我的名片码',
+  campaigns: '营销活动',
   bulkReassign: '批量改派',
 } as const;

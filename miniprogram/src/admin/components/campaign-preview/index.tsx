@@ -1,0 +1,46 @@
+import { Text, View } from '@tarojs/components';
+import { PageStatus } from '../../../components/page-status';
+import { CAMPAIGN_TEXT as T } from '../../campaign-text';
+import { useCampaignPreview } from '../../hooks/use-campaigns';
+import './index.css';
+
+/**
+ * Every step exactly as it would be sent to the manager now (`GET …/preview?leadId=` with the
+ * manager's own lead): the channel, each WeChat field as sent and what was shortened to fit.
+ */
+export function CampaignPreview({ campaignId }: { campaignId: string }) {
+  const preview = useCampaignPreview(campaignId);
+  if (preview.status === 'error')
+    return <PageStatus kind="error" message={preview.userMessage} onRetry={preview.reload} />;
+  if (!preview.data) return <PageStatus kind="loading" />;
+  return (
+    <View className="campaign-preview">
+      <Text className="muted">{T.previewNote}</Text>
+      {preview.data.steps.map((step) => (
+        <View key={step.stepId} className="card campaign-preview__step">
+          <View className="campaign-preview__head">
+            <Text className="campaign-preview__label">{step.label}</Text>
+            <Text className="tag">{T.previewChannel[step.channel]}</Text>
+          </View>
+          <Text className="muted campaign-preview__template">
+            {step.variant ? `${step.templateTitle} · ${step.variant.toUpperCase()}` : step.templateTitle}
+          </Text>
+          {step.refusal && <Text className="form-error">{T.previewRefused(step.refusal)}</Text>}
+          {step.fields.map((f) => (
+            <View key={f.key} className="campaign-preview__field">
+              <Text className="campaign-preview__key">{f.label}</Text>
+              <View className="campaign-preview__value">
+                <Text>{f.value}</Text>
+                {T.adjustments[f.adjustment] && (
+                  <Text className="muted campaign-preview__adjusted">{T.adjustments[f.adjustment]}</Text>
+                )}
+              </View>
+            </View>
+          ))}
+          {step.page && <Text className="muted campaign-preview__page">{T.previewPage(step.page)}</Text>}
+        </View>
+      ))}
+      <Text className="muted campaign-preview__missing">{T.testSendMissing}</Text>
+    </View>
+  );
+}

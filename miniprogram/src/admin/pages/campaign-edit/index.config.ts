@@ -1,0 +1,5 @@
+import { CAMPAIGN_TEXT } from '../../campaign-text';
+
+export default definePageConfig({
+  navigationBarTitleText: CAMPAIGN_TEXT.editTitle,
+});

@@ -1,0 +1,6 @@
+import { CAMPAIGN_TEXT } from '../../campaign-text';
+
+export default definePageConfig({
+  navigationBarTitleText: CAMPAIGN_TEXT.listTitle,
+  enablePullDownRefresh: true,
+});
