@@ -103,7 +103,8 @@ export const registrationEventSchema = event(
 );
 const subscribeProps = z.strictObject({
   templateId: templateIdSchema,
-  scene: z.enum(['registration', 'booking', 'content', 'me']).optional(),
+  /** `referral`: the 推荐好友 card a customer sees on Me (the referral track's prompt, issue 13). */
+  scene: z.enum(['registration', 'booking', 'content', 'me', 'referral']).optional(),
 });
 export const subscribeAcceptEventSchema = event('subscribe_accept', subscribeProps);
 export const subscribeRejectEventSchema = event('subscribe_reject', subscribeProps);
