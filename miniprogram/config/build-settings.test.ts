@@ -14,6 +14,7 @@ const RELEASE_ENV = {
   TARO_APP_TEMPLATE_TRIAL_REMINDER: 'zun-LzcQyW-edafCVvzPkK4de2Rllr1fFpw2A_x0oXE',
   TARO_APP_TEMPLATE_NURTURE: 'Va0CPAd-X8wdo8hBmQGWaBFcOVlu9t7jnhntWGw5gqE',
   TARO_APP_TEMPLATE_BOOKING_CONFIRMED: 'brWVvPuoLPI9_i1qo_37LPVLK2jDyTGLuGqLK9Ur9PA',
+  TARO_APP_TEMPLATE_REFERRAL_INVITE: 'Kq3mN8xR2tY7vB1cD5fG9hJ4kL6pS0wE_zA-uI2oV3n',
 };
 
 function problemsOf(env: Record<string, string | undefined>, platform = 'weapp'): string[] {
@@ -55,6 +56,7 @@ describe('release builds', () => {
         trialReminder: RELEASE_ENV.TARO_APP_TEMPLATE_TRIAL_REMINDER,
         nurture: RELEASE_ENV.TARO_APP_TEMPLATE_NURTURE,
         bookingConfirmed: RELEASE_ENV.TARO_APP_TEMPLATE_BOOKING_CONFIRMED,
+        referralInvite: RELEASE_ENV.TARO_APP_TEMPLATE_REFERRAL_INVITE,
       },
     });
   });
@@ -80,7 +82,7 @@ describe('release builds', () => {
   });
 
   it('list every problem at once, and refuse a release of the H5 build', () => {
-    expect(problemsOf({})).toHaveLength(5);
+    expect(problemsOf({})).toHaveLength(6);
     expect(problemsOf(RELEASE_ENV, 'h5')).toEqual([expect.stringContaining('a release build is a weapp build')]);
   });
 });

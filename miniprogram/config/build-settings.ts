@@ -9,7 +9,7 @@
  */
 
 /** The templates the product asks for (SPEC §2.5), by their role in the product. */
-export const SUBSCRIBE_TEMPLATE_KEYS = ['trialReminder', 'nurture', 'bookingConfirmed'] as const;
+export const SUBSCRIBE_TEMPLATE_KEYS = ['trialReminder', 'nurture', 'bookingConfirmed', 'referralInvite'] as const;
 export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
 export type SubscribeTemplateIds = Record<SubscribeTemplateKey, string>;
 
@@ -18,6 +18,7 @@ export const SUBSCRIBE_TEMPLATE_ENV: Record<SubscribeTemplateKey, string> = {
   trialReminder: 'TARO_APP_TEMPLATE_TRIAL_REMINDER',
   nurture: 'TARO_APP_TEMPLATE_NURTURE',
   bookingConfirmed: 'TARO_APP_TEMPLATE_BOOKING_CONFIRMED',
+  referralInvite: 'TARO_APP_TEMPLATE_REFERRAL_INVITE',
 };
 
 /** The local WeChat stand-in's ids (server/wechat/stand-in): what development builds ask for. */
@@ -25,6 +26,7 @@ export const STAND_IN_TEMPLATE_IDS: SubscribeTemplateIds = {
   trialReminder: 'tpl-trial-reminder',
   nurture: 'tpl-nurture-content',
   bookingConfirmed: 'tpl-booking-confirmed',
+  referralInvite: 'tpl-referral-invite',
 };
 
 export const DEVELOPMENT_WEAPP_API_BASE = 'http://localhost:3000';

@@ -13,6 +13,12 @@ export type { SubscribeOutcome, SubscribeScene } from './subscribe-request';
  */
 export const SUBSCRIBE_TEMPLATES = SUBSCRIBE_TEMPLATE_IDS;
 
+/**
+ * What Me's 订阅消息提醒 asks for (WeChat takes at most three per request). `referralInvite` is
+ * asked for apart, by the 推荐好友 card an enrolled family sees (issue 13).
+ */
+export const GENERAL_TEMPLATE_KEYS = ['trialReminder', 'nurture', 'bookingConfirmed'] as const;
+
 /** The app's requester, wired to wx.requestSubscribeMessage and the tracker (see subscribe-request.ts). */
 export const requestSubscriptions = createSubscriptionRequester({
   isSupported: () => Taro.getEnv() === Taro.ENV_TYPE.WEAPP,

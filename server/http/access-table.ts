@@ -89,6 +89,7 @@ export const ACCESS_TABLE = {
   'PUT /staff/campaigns/:id/document': { manager: 'institution' },
   'GET /staff/campaigns/:id/preview': { manager: 'institution' },
   'POST /staff/campaigns/:id/status': { manager: 'institution' },
+  'POST /staff/campaigns/:id/test-send': { manager: 'institution' },
   // The scoring model rescores every lead of every campus (issue 15 §4): institution-wide managers.
   'GET /staff/scoring-models': { manager: 'institution' },
   'POST /staff/scoring-models/candidates': { manager: 'institution' },

@@ -49,6 +49,7 @@ import {
   listCampaignsRoute,
   previewCampaignRoute,
   putCampaignDocumentRoute,
+  testSendCampaignRoute,
 } from './staff/campaigns.js';
 import { importLeadsRoute } from './staff/imports.js';
 import { postStaffInvitationRoute } from './staff/invitations.js';
@@ -151,6 +152,7 @@ export const routes: readonly AnyRoute[] = [
   getCampaignRoute,
   putCampaignDocumentRoute,
   previewCampaignRoute,
+  testSendCampaignRoute,
   changeCampaignStatusRoute,
   getCampaignsCronRoute,
   postCampaignsCronRoute,

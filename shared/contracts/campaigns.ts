@@ -112,6 +112,7 @@ export const stepPreviewSchema = z.object({
   /** Why nothing would be sent (`no_content`, `render_refused: …`), else null. */
   refusal: z.string().nullable(),
 });
+export type StepPreview = z.infer<typeof stepPreviewSchema>;
 export const campaignPreviewResponseSchema = z.object({ leadId: z.uuid(), steps: z.array(stepPreviewSchema) });
 export type CampaignPreviewResponse = z.infer<typeof campaignPreviewResponseSchema>;
 export const campaignPreviewQuerySchema = z.object({ leadId: z.uuid() });
@@ -140,3 +141,29 @@ export type ListMyMessagesResponse = z.infer<typeof listMyMessagesResponseSchema
 /** `POST /api/me/messages/:id/read`: opened; a `message_clicked` touchpoint attributed to the campaign. */
 export const readMyMessageResponseSchema = z.object({ message: inAppMessageSchema, unreadCount: z.number().int() });
 export type ReadMyMessageResponse = z.infer<typeof readMyMessageResponseSchema>;
+
+/**
+ * `POST /api/staff/campaigns/:id/test-send`: one step, rendered as the preview renders it for
+ * `leadId` (or a sample parent without one), sent to the manager's own WeChat. Nothing of the
+ * campaign's is written: no outbox row, no cap counted, no grant of our ledger spent, no lead's
+ * score or membership changed.
+ */
+export const campaignTestSendRequestSchema = z.strictObject({
+  stepId: z.string().trim().min(1).max(64),
+  leadId: z.uuid().optional(),
+});
+export const campaignTestSendResponseSchema = z.object({
+  /** The lead the step was rendered for; null when a sample parent stood in. */
+  leadId: z.uuid().nullable(),
+  step: stepPreviewSchema,
+  /**
+   * `sent`: WeChat accepted it for the manager's openid. `no_openid`: the manager has never opened
+   * the mini-program. `refused`: WeChat said no (`errcode` 43101: the manager holds no grant of
+   * this template). `not_rendered`: the step refused to render (see `step.refusal`).
+   */
+  delivery: z.object({
+    status: z.enum(['sent', 'no_openid', 'refused', 'not_rendered']),
+    errcode: z.number().int().nullable(),
+  }),
+});
+export type CampaignTestSendResponse = z.infer<typeof campaignTestSendResponseSchema>;

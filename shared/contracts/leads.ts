@@ -29,6 +29,11 @@ export type LeadScoreView = z.infer<typeof leadScoreViewSchema>;
 export const leadViewSchema = z.object({
   id: entityIdSchema,
   isRegistered: z.boolean(),
+  /**
+   * The prospect enrolled (lifecycle customer or advocate): a fact they know, not the stage; the Me
+   * page shows them the 推荐好友 card of the referral track (issue 13).
+   */
+  isEnrolled: z.boolean(),
   name: z.string().nullable(),
   /** Masked (`138****5678`): the full number never leaves the server in a list or a view. */
   phoneMasked: z.string().nullable(),

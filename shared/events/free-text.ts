@@ -26,9 +26,10 @@ export const TOUCHPOINT_FREE_TEXT_PROPS = {
 
 /**
  * Plain-text props that are codes the institution chooses, not text a person writes: a
- * subscribe-message template id. Kept on erasure.
+ * subscribe-message template id, a campaign step's id and an A/B variant's key (from the
+ * campaign's own link). Kept on erasure.
  */
-export const TOUCHPOINT_CODE_PROPS = ['templateId'] as const;
+export const TOUCHPOINT_CODE_PROPS = ['templateId', 'stepId', 'variant'] as const;
 
 /**
  * Touchpoint columns that may hold free text: `referrer` (the URL or page the visitor came from)

@@ -103,7 +103,8 @@ export const registrationEventSchema = event(
 );
 const subscribeProps = z.strictObject({
   templateId: templateIdSchema,
-  scene: z.enum(['registration', 'booking', 'content', 'me']).optional(),
+  /** `referral`: the 推荐好友 card a customer sees on Me (the referral track's prompt, issue 13). */
+  scene: z.enum(['registration', 'booking', 'content', 'me', 'referral']).optional(),
 });
 export const subscribeAcceptEventSchema = event('subscribe_accept', subscribeProps);
 export const subscribeRejectEventSchema = event('subscribe_reject', subscribeProps);
@@ -126,9 +127,21 @@ export const messageSentEventSchema = event(
     errcode: z.number().int().optional(),
   }),
 );
+/**
+ * A message was opened. A subscribe message's page carries its campaign step and variant (see
+ * campaigns/page-link.ts), which the opened page reports as `stepId` and `variant` so the click
+ * counts on that step's funnel and variant, not only on the campaign.
+ */
 export const messageClickedEventSchema = event(
   'message_clicked',
-  z.strictObject({ templateId: templateIdSchema.optional(), messageId: entityIdSchema.optional() }).default({}),
+  z
+    .strictObject({
+      templateId: templateIdSchema.optional(),
+      messageId: entityIdSchema.optional(),
+      stepId: z.string().trim().min(1).max(64).optional(),
+      variant: z.string().trim().min(1).max(16).optional(),
+    })
+    .default({}),
 );
 export const consultationRequestEventSchema = event(
   'consultation_request',

@@ -100,7 +100,8 @@ const BEFORE_CUSTOMER = [
 ] as const;
 const NOT_YET_QUALIFIED = ['name', 'engaged', 'target'] as const;
 const ACTIVE_STAGES = ['awareness', 'friend', 'name', 'engaged', 'target', 'mql', 'sql', 'opportunity'] as const;
-const ENROLLED_STAGES = ['customer', 'advocate'] as const;
+/** The stages of a lead who enrolled (a paying customer, and one who also referred others). */
+export const ENROLLED_STAGES = ['customer', 'advocate'] as const;
 
 export const LIFECYCLE_RULES: readonly LifecycleRule[] = [
   {

@@ -115,6 +115,10 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
     await shot(staff, '3-preview');
     await invitePreview.scrollIntoViewIfNeeded();
     await shot(staff, '3-preview-invite', false);
+    // 发送测试 goes to the manager's own WeChat; the demo manager holds no grant of the template,
+    // so the stand-in refuses it as WeChat would (43101), and the page says so.
+    await invitePreview.getByText('发送测试', { exact: true }).click();
+    await staff.getByText('你还没有订阅该模板消息，微信拒收（43101）').waitFor();
   });
 
   it('the manager activates it after confirming', async () => {

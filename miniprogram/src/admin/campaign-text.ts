@@ -39,7 +39,19 @@ export const CAMPAIGN_TEXT = {
     truncated: '超出字数，已截断',
     fallback: '缺少该信息，已用默认文字代替',
   } as Record<string, string>,
-  testSendMissing: '测试发送：服务端暂未提供接口',
+  testSend: '发送测试',
+  testSendNote: '发送测试只发给你自己的微信，不计入发送、频次和用户的订阅次数。',
+  /** What WeChat did with a test send (`delivery.status` of `POST …/test-send`). */
+  testSendResult: (status: 'sent' | 'no_openid' | 'refused' | 'not_rendered', errcode: number | null) =>
+    status === 'sent'
+      ? '已发送到你的微信'
+      : status === 'no_openid'
+        ? '你的账号未绑定微信，无法发送'
+        : status === 'not_rendered'
+          ? '该步骤此刻无法生成消息'
+          : errcode === 43101
+            ? '你还没有订阅该模板消息，微信拒收（43101）'
+            : `微信拒收（${errcode ?? '网络错误'}）`,
   steps: '步骤与漏斗',
   funnel: { planned: '计划', sentSubscribe: '订阅消息', sentInApp: '站内消息', clicked: '点击' },
   funnelOther: (skipped: number, failed: number, pending: number) =>

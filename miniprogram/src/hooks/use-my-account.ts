@@ -10,7 +10,7 @@ import {
 } from '@scrm/shared';
 import Taro from '@tarojs/taro';
 import { api } from '../api';
-import { requestSubscriptions, SUBSCRIBE_TEMPLATES } from '../subscribe';
+import { GENERAL_TEMPLATE_KEYS, requestSubscriptions, SUBSCRIBE_TEMPLATES, type SubscribeScene } from '../subscribe';
 import { tracker } from '../tracking';
 import { useApiData } from './use-api-data';
 
@@ -32,19 +32,26 @@ export function useMyAccount() {
     ]);
     return { lead: me.lead, ...bookings, ...downloads, ...subscriptions };
   });
+  const askAndReload = async (templateIds: string[], scene: SubscribeScene) => {
+    const outcome = await requestSubscriptions(templateIds, scene);
+    if (outcome.kind === 'failed') void Taro.showToast({ title: outcome.userMessage, icon: 'none' });
+    await tracker.flush();
+    account.reload();
+  };
   return {
     account,
     cancel: async (bookingId: string) => {
       await api.request(`/api/bookings/${bookingId}`, { method: 'DELETE' });
       account.reload();
     },
-    /** Asks for every template (call it first in a tap handler); the grants show once the answers are sent. */
-    subscribe: async () => {
-      const outcome = await requestSubscriptions(Object.values(SUBSCRIBE_TEMPLATES), 'me');
-      if (outcome.kind === 'failed') void Taro.showToast({ title: outcome.userMessage, icon: 'none' });
-      await tracker.flush();
-      account.reload();
-    },
+    /** Asks for the general templates (call it first in a tap handler); the grants show once the answers are sent. */
+    subscribe: () =>
+      askAndReload(
+        GENERAL_TEMPLATE_KEYS.map((key) => SUBSCRIBE_TEMPLATES[key]),
+        'me',
+      ),
+    /** The 推荐好友 card's ask: the referral track's template alone (call it first in a tap handler). */
+    subscribeToReferrals: () => askAndReload([SUBSCRIBE_TEMPLATES.referralInvite], 'referral'),
     exportData: () => api.request<unknown>('/api/me/export', { schema: { parse: (data: unknown) => data } }),
     /** A `getPhoneNumber` button's code → the WeChat-verified number on the lead (POST /api/auth/phone). */
     bindPhone: async (code: string) => {

@@ -13,7 +13,7 @@ describe('getSubscribeMessageClick', () => {
     expect(getSubscribeMessageClick(queryOf(path))).toEqual({
       campaignId: CAMPAIGN,
       channel: 'subscribe_message',
-      props: {},
+      props: { stepId: 'week 1', variant: 'b' },
     });
   });
   it('records nothing for an in-app message: the server counted it when it was marked read', () => {

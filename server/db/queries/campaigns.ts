@@ -142,13 +142,23 @@ export interface StepFunnelRow {
   clicked: number;
 }
 
-/** Outbox rows of a campaign by step, variant, status and channel, with in-app opens. */
+/**
+ * Outbox rows of a campaign by step, variant, status and channel, with their clicks: an in-app
+ * message opened on Me, or a subscribe message whose page the lead opened after it was sent (the
+ * page reports the step it carries as `message_clicked`'s `stepId`). A send counts once however
+ * often its page is opened; `received_at` is our clock, so a device's clock cannot move a click
+ * onto an earlier occurrence of the step (a reminder per booking).
+ */
 export function listStepFunnelRows(db: Db, campaignId: string) {
   return selectRows<StepFunnelRow>(
     db,
     sql`
     select split_part(o.step_id, '@', 1) as step_id, o.variant, o.status, o.channel, count(*)::int as n,
-      count(lm.read_at)::int as clicked
+      count(*) filter (where lm.read_at is not null or (o.channel = 'subscribe_message' and exists (
+        select 1 from touchpoints t
+        where t.campaign_id = o.campaign_id and t.lead_id = o.lead_id and t.type = 'message_clicked'
+          and t.props->>'stepId' = split_part(o.step_id, '@', 1) and t.received_at >= o.sent_at
+      )))::int as clicked
     from message_outbox o
     left join lead_messages lm on lm.outbox_id = o.id
     where o.campaign_id = ${campaignId}

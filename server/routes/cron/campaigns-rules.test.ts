@@ -5,12 +5,16 @@ import {
   buildTestCampaign,
   createTestApp,
   createTestCampaign,
+  createTestCampus,
+  createTestStaff,
+  createWorkbenchLead,
   logInAs,
   runCampaignCron,
+  staffPost,
   TEST_TEMPLATE_ID,
   type TestApp,
 } from '../../../tests/helpers/index.js';
-import { campaignMembers, leads, messageOutbox, touchpoints } from '../../db/schema/index.js';
+import { campaignMembers, leads, messageOutbox, subscriptions, touchpoints } from '../../db/schema/index.js';
 import { recordLeadSignals } from '../../services/leads/record-lead-signals.js';
 import { createStandInControl } from '../../wechat/stand-in/stand-in-control.js';
 
@@ -147,6 +151,35 @@ describe('the campaign runner honours the send rules and exits', () => {
     const [member] = await t.db.select().from(campaignMembers).where(eq(campaignMembers.campaignId, campaign.id));
     expect(member?.exitReason).toBe('enrolled');
     expect(await createStandInControl(t.wechat.url).messages(me.openid)).toHaveLength(1);
+  });
+
+  it('exits when the advisor accepts the lead (onAdvisor: accepted, through the workbench): the next step is not sent', async () => {
+    const t = await createTestApp({ now: MORNING });
+    const tag = `x-${randomUUID().slice(0, 6)}`;
+    const campus = await createTestCampus(t);
+    const advisor = await createTestStaff(t, { campusIds: [campus.id] });
+    // Routed to the advisor but not yet accepted: still the campaign's to nurture.
+    const lead = await createWorkbenchLead(t, { campusId: campus.id, ownerId: advisor.id });
+    const openid = lead.openid as string;
+    await t.db
+      .update(leads)
+      .set({ tags: [tag] })
+      .where(eq(leads.id, lead.id));
+    await t.db
+      .insert(subscriptions)
+      .values({ leadId: lead.id, templateId: TEST_TEMPLATE_ID, grantedCount: 2, lastGrantedAt: t.clock.now() });
+    await t.wechat.grant(openid, TEST_TEMPLATE_ID, 2);
+    const campaign = await createTestCampaign(t, twoSteps(tag));
+    expect(campaign.document).toMatchObject({ exit: { onAdvisor: 'accepted' } });
+    expect((await runCampaignCron(t)).body.sent.subscribeMessage).toBe(1);
+
+    expect((await staffPost(t, advisor, `/api/staff/leads/${lead.id}/accept`)).status).toBe(200);
+    t.clock.advance(DAY_MS + 60_000);
+    expect((await runCampaignCron(t)).body).toMatchObject({ exited: 1, planned: 0, sent: { subscribeMessage: 0 } });
+    const [member] = await t.db.select().from(campaignMembers).where(eq(campaignMembers.campaignId, campaign.id));
+    expect(member?.exitReason).toBe('advisor_owned');
+    expect((await outboxOf(t, lead.id)).map((o) => o.stepId)).toEqual(['hello']);
+    expect(await createStandInControl(t.wechat.url).messages(openid)).toHaveLength(1);
   });
 
   it('an unsubscribe touchpoint stops a send already planned, and every campaign', async () => {

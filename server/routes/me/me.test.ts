@@ -34,6 +34,21 @@ describe('/api/me', () => {
     expect(theirs.body.lead).toMatchObject({ id: other.leadId, isRegistered: false, name: null, phoneMasked: null });
   });
 
+  it('GET says whether I enrolled (customer or advocate), for the referral card, without naming a stage', async () => {
+    const { t, me } = await registeredProspect();
+    const isEnrolled = async () =>
+      (await t.request<GetMeResponse>('/api/me', { token: me.token })).body.lead.isEnrolled;
+    expect(await isEnrolled()).toBe(false);
+    for (const [stage, expected] of [
+      ['opportunity', false],
+      ['customer', true],
+      ['advocate', true],
+    ] as const) {
+      await t.db.update(leads).set({ lifecycleStage: stage }).where(eq(leads.id, me.leadId));
+      expect(await isEnrolled()).toBe(expected);
+    }
+  });
+
   it('export holds my data and history, including the full phone', async () => {
     const { t, me } = await registeredProspect();
     const res = await t.request<ExportMyDataResponse>('/api/me/export', { token: me.token });

@@ -28,6 +28,25 @@ async function setup() {
 }
 
 describe('subscribe-message grants', () => {
+  it('counts the 推荐好友 card’s grant of the referral template (scene referral) like any other', async () => {
+    const { t, report, mine } = await setup();
+    const fromCard = {
+      ...answer(t, true, 'tpl-referral-invite'),
+      props: { templateId: 'tpl-referral-invite', scene: 'referral' },
+    };
+    expect((await report([fromCard])).body).toMatchObject({ accepted: 1 });
+    expect(await mine()).toEqual([
+      expect.objectContaining({ templateId: 'tpl-referral-invite', granted: 1, remaining: 1 }),
+    ]);
+    const unknownScene = {
+      ...fromCard,
+      id: randomUUID(),
+      props: { templateId: 'tpl-referral-invite', scene: 'friend' },
+    };
+    expectError(await report([unknownScene]), 400, 'validation_failed');
+    expect(await mine()).toEqual([expect.objectContaining({ granted: 1 })]);
+  });
+
   it('counts each accepted request as one grant per template, and notes the latest refusal', async () => {
     const { t, report, mine } = await setup();
     const batch = [

@@ -43,6 +43,7 @@ describe('POST /api/registrations', () => {
       'createdAt',
       'grade',
       'id',
+      'isEnrolled',
       'isRegistered',
       'name',
       'phoneMasked',

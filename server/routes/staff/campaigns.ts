@@ -6,13 +6,15 @@ import {
   campaignDetailResponseSchema,
   campaignPreviewQuerySchema,
   campaignPreviewResponseSchema,
+  campaignTestSendRequestSchema,
+  campaignTestSendResponseSchema,
   createCampaignRequestSchema,
   entityIdSchema,
   listCampaignsResponseSchema,
   updateCampaignDocumentRequestSchema,
 } from '@scrm/shared';
 import { z } from 'zod';
-import { requireAccess } from '../../http/require-access.js';
+import { getStaffAccess, requireAccess } from '../../http/require-access.js';
 import { defineRoute } from '../../http/route.js';
 import {
   changeCampaignStatus,
@@ -23,6 +25,7 @@ import {
   updateCampaignDocument,
 } from '../../services/campaigns/manage-campaigns.js';
 import { previewCampaign } from '../../services/campaigns/preview-campaign.js';
+import { testSendCampaignStep } from '../../services/campaigns/test-send-campaign.js';
 
 const tags = ['campaigns'];
 const idParams = z.object({ id: entityIdSchema });
@@ -108,4 +111,22 @@ export const changeCampaignStatusRoute = defineRoute({
   errors: ['validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'],
   middleware: [requireAccess('POST /staff/campaigns/:id/status')],
   handler: ({ ctx, params, json }) => changeCampaignStatus(ctx, params.id, json.action),
+});
+
+export const testSendCampaignRoute = defineRoute({
+  method: 'post',
+  path: '/staff/campaigns/:id/test-send',
+  summary: 'Send one step, as the preview renders it, to the manager’s own WeChat; writes nothing',
+  tags,
+  request: { params: idParams, json: campaignTestSendRequestSchema },
+  response: campaignTestSendResponseSchema,
+  errors: ['validation_failed', 'unauthenticated', 'forbidden', 'not_found'],
+  middleware: [requireAccess('POST /staff/campaigns/:id/test-send')],
+  handler: ({ ctx, c, params, json }) =>
+    testSendCampaignStep(ctx, {
+      campaignId: params.id,
+      stepId: json.stepId,
+      leadId: json.leadId,
+      staffId: getStaffAccess(c).staffId,
+    }),
 });

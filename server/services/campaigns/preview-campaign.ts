@@ -8,6 +8,7 @@ import {
   getSubscribeTemplate,
   parseCampaignDocument,
   STAFF_MESSAGES,
+  type StepPreview,
 } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import { loadCampaignLeadFacts } from '../../db/queries/campaign-facts.js';
@@ -35,17 +36,24 @@ export async function previewCampaign(
     leadId: lead.leadId,
     steps: document.steps.map((step) => {
       const channel = (lead.grants[step.message.template] ?? 0) > 0 ? 'subscribe_message' : 'in_app_message';
-      const composed = composeMessage({ campaignId: row.id, step, lead, channel, catalogue });
-      return {
-        stepId: step.id,
-        label: step.label,
-        channel,
-        templateTitle: getSubscribeTemplate(step.message.template).title,
-        variant: composed.variant,
-        fields: composed.ok ? composed.rendered.fields.map((f) => ({ ...f })) : [],
-        page: composed.ok ? composed.rendered.page : null,
-        refusal: composed.ok ? null : `${composed.reason}: ${composed.detail}`,
-      };
+      return previewStep({ campaignId: row.id, step, lead, channel, catalogue }).view;
     }),
   };
+}
+
+/** One step as `lead` would get it through `channel`: what the preview shows and a test send sends. */
+export function previewStep(input: Parameters<typeof composeMessage>[0]) {
+  const { step, channel } = input;
+  const composed = composeMessage(input);
+  const view: StepPreview = {
+    stepId: step.id,
+    label: step.label,
+    channel,
+    templateTitle: getSubscribeTemplate(step.message.template).title,
+    variant: composed.variant,
+    fields: composed.ok ? composed.rendered.fields.map((f) => ({ ...f })) : [],
+    page: composed.ok ? composed.rendered.page : null,
+    refusal: composed.ok ? null : `${composed.reason}: ${composed.detail}`,
+  };
+  return { view, composed };
 }

@@ -3,7 +3,7 @@
  * us, with the phone masked. No score and no stages: that is the institution's sales language
  * about them, for staff views only (SPEC §4; issue 9 §6).
  */
-import { type LeadView, maskPhone } from '@scrm/shared';
+import { ENROLLED_STAGES, type LeadView, maskPhone } from '@scrm/shared';
 import type { LeadRow } from '../../db/queries/leads.js';
 import { toLeadProfile } from './lead-domain-state.js';
 import { isRegisteredLead } from './lead-guards.js';
@@ -13,6 +13,7 @@ export function toLeadView(row: LeadRow): LeadView {
   return {
     id: row.id,
     isRegistered: isRegisteredLead(row),
+    isEnrolled: (ENROLLED_STAGES as readonly string[]).includes(row.lifecycleStage),
     name: row.name,
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
     role: profile.role,

@@ -4,6 +4,7 @@ import {
   type CampaignDocument,
   campaignDetailResponseSchema,
   campaignPreviewResponseSchema,
+  campaignTestSendResponseSchema,
   listCampaignsResponseSchema,
 } from '@scrm/shared';
 import { api } from '../../api';
@@ -68,4 +69,18 @@ export function useCampaignPreview(id: string) {
       schema: campaignPreviewResponseSchema,
     });
   }, id);
+}
+
+/**
+ * 发送测试: one step, rendered for the manager's own lead as the preview shows it, sent to the
+ * manager's WeChat (`POST …/test-send`); the answer says whether WeChat took it.
+ */
+export function sendCampaignTest(id: string, stepId: string) {
+  const leadId = api.findSession()?.leadId;
+  return api.request(`${BASE}/${id}/test-send`, {
+    as: 'staff',
+    method: 'POST',
+    body: leadId ? { stepId, leadId } : { stepId },
+    schema: campaignTestSendResponseSchema,
+  });
 }

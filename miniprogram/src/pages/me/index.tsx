@@ -3,11 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { ApiError, api } from '../../api';
 import { PageStatus } from '../../components/page-status';
 import { PrivacyConsent } from '../../components/privacy-consent';
+import { ReferralCard } from '../../components/referral-card';
 import { formatDateTime } from '../../format/date';
 import { useMyAccount } from '../../hooks/use-my-account';
 import { useMyMessages } from '../../hooks/use-my-messages';
 import { usePageView } from '../../hooks/use-page-view';
 import { privacyConsent } from '../../privacy';
+import { SUBSCRIBE_TEMPLATES } from '../../subscribe';
 import { DownloadsSection } from './downloads-section';
 import { MessagesSection } from './messages-section';
 import { SubscriptionsSection } from './subscriptions-section';
@@ -25,7 +27,7 @@ const toastError = (e: unknown) =>
  */
 export default function MePage() {
   usePageView();
-  const { account, cancel, subscribe, exportData, erase, bindPhone } = useMyAccount();
+  const { account, cancel, subscribe, subscribeToReferrals, exportData, erase, bindPhone } = useMyAccount();
   const messages = useMyMessages();
   useDidShow(() => {
     if (account.status !== 'loading') account.reload();
@@ -86,6 +88,14 @@ export default function MePage() {
         </View>
       )}
       <MessagesSection messages={messages} />
+      {lead.isEnrolled && (
+        // The referral track's prompt, at the moment it is useful: after enrolment (issue 13 §3).
+        <ReferralCard
+          remaining={subscriptions.find((s) => s.templateId === SUBSCRIBE_TEMPLATES.referralInvite)?.remaining ?? 0}
+          canAsk={isWeapp}
+          onAsk={() => subscribeToReferrals().catch(toastError)}
+        />
+      )}
       <Text className="me__section">{TEXT.bookings}</Text>
       {bookings.length === 0 && <PageStatus kind="empty" message={TEXT.noBookings} />}
       {bookings.map((b) => (

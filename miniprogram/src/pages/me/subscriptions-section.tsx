@@ -1,7 +1,7 @@
 import type { MySubscription } from '@scrm/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { SUBSCRIBE_TEMPLATES } from '../../subscribe';
+import { GENERAL_TEMPLATE_KEYS, SUBSCRIBE_TEMPLATES } from '../../subscribe';
 import { TEXT } from './text';
 
 const isWeapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP;
@@ -17,11 +17,12 @@ export function SubscriptionsSection(props: { subscriptions: MySubscription[]; o
     <>
       <Text className="me__section">{TEXT.subscriptions}</Text>
       <View className="card">
-        {Object.entries(SUBSCRIBE_TEMPLATES).map(([key, templateId]) => {
+        {GENERAL_TEMPLATE_KEYS.map((key) => {
+          const templateId = SUBSCRIBE_TEMPLATES[key];
           const left = remaining.get(templateId) ?? 0;
           return (
             <View key={templateId} className="me__row">
-              <Text>{TEXT.templates[key as keyof typeof SUBSCRIBE_TEMPLATES]}</Text>
+              <Text>{TEXT.templates[key]}</Text>
               <Text className={left > 0 ? 'tag tag--accent' : 'tag'}>
                 {left > 0 ? TEXT.remaining(left) : TEXT.notSubscribed}
               </Text>

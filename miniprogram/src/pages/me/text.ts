@@ -27,7 +27,11 @@ export const TEXT = {
   downloadAgain: '再次下载',
   registerToDownload: '登记后可下载',
   subscriptions: '消息订阅',
-  templates: { trialReminder: '试听课提醒', nurture: '课程资讯与学习资料', bookingConfirmed: '预约成功通知' },
+  templates: {
+    trialReminder: '试听课提醒',
+    nurture: '课程资讯与学习资料',
+    bookingConfirmed: '预约成功通知',
+  },
   remaining: (n: number) => `可接收 ${n} 条`,
   notSubscribed: '未订阅',
   subscribe: '订阅消息提醒',

@@ -1,15 +1,32 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
 import { CAMPAIGN_TEXT as T } from '../../campaign-text';
-import { useCampaignPreview } from '../../hooks/use-campaigns';
+import { sendCampaignTest, useCampaignPreview } from '../../hooks/use-campaigns';
 import './index.css';
 
 /**
  * Every step exactly as it would be sent to the manager now (`GET …/preview?leadId=` with the
- * manager's own lead): the channel, each WeChat field as sent and what was shortened to fit.
+ * manager's own lead): the channel, each WeChat field as sent and what was shortened to fit; and
+ * 发送测试 per step, which sends that step to the manager's own WeChat and says what WeChat did.
  */
 export function CampaignPreview({ campaignId }: { campaignId: string }) {
   const preview = useCampaignPreview(campaignId);
+  const [sending, setSending] = useState<string | null>(null);
+  const onTestSend = async (stepId: string) => {
+    setSending(stepId);
+    try {
+      const { delivery } = await sendCampaignTest(campaignId, stepId);
+      const title = T.testSendResult(delivery.status, delivery.errcode);
+      void Taro.showToast({ title, icon: delivery.status === 'sent' ? 'success' : 'none' });
+    } catch (error) {
+      void Taro.showToast({ title: error instanceof ApiError ? error.userMessage : '发送失败', icon: 'none' });
+    } finally {
+      setSending(null);
+    }
+  };
   if (preview.status === 'error')
     return <PageStatus kind="error" message={preview.userMessage} onRetry={preview.reload} />;
   if (!preview.data) return <PageStatus kind="loading" />;
@@ -38,9 +55,15 @@ export function CampaignPreview({ campaignId }: { campaignId: string }) {
             </View>
           ))}
           {step.page && <Text className="muted campaign-preview__page">{T.previewPage(step.page)}</Text>}
+          <Text
+            className="link campaign-preview__test-send"
+            onClick={() => sending === null && void onTestSend(step.stepId)}
+          >
+            {sending === step.stepId ? '…' : T.testSend}
+          </Text>
         </View>
       ))}
-      <Text className="muted campaign-preview__missing">{T.testSendMissing}</Text>
+      <Text className="muted campaign-preview__note">{T.testSendNote}</Text>
     </View>
   );
 }
