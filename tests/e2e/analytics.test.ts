@@ -6,16 +6,12 @@
  * moves a campaign's ROI, and downloads a table as CSV. Screenshots go to
  * test-results/screenshots/ (not committed).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CAMPUSES } from '../../server/services/seed/demo-catalog.js';
 import { type RunningProduct, startProduct } from './start-product.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SCREENSHOTS = 'test-results/screenshots';
-if (!hasChromium) process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+import { hasChromium, launchChromium, PHONE, SCREENSHOTS } from './steps.js';
 
 describe.runIf(hasChromium)('数据 in the browser', () => {
   let product: RunningProduct;
@@ -25,15 +21,8 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     product = await startProduct({ timeoutMs: 280_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      locale: 'zh-CN',
-    });
+    browser = await launchChromium();
+    const context = await browser.newContext(PHONE);
     page = await context.newPage();
   });
 

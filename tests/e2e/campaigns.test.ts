@@ -7,15 +7,13 @@
  * Screenshots at 375×812 go to test-results/screenshots/ (not committed).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { type CampaignDetailResponse, campaignDocumentSchema, type RunCampaignsResponse } from '@scrm/shared';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './start-product.js';
-import { registerOnForm, SCREENSHOTS, VIEWPORT } from './steps.js';
+import { hasChromium, launchChromium, PHONE, registerOnForm, SCREENSHOTS } from './steps.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const CRON_SECRET = randomBytes(24).toString('hex');
 const TRACK = '新用户欢迎旅程';
 const INVITE_STEP = '第 5 周：邀请预约试听';
@@ -33,12 +31,8 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     product = await startProduct({ timeoutMs: 280_000, env: { CRON_SECRET } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const phone = { viewport: VIEWPORT, deviceScaleFactor: 2, locale: 'zh-CN' };
-    contexts = await Promise.all([browser.newContext(phone), browser.newContext(phone)]);
+    browser = await launchChromium();
+    contexts = await Promise.all([browser.newContext(PHONE), browser.newContext(PHONE)]);
     [staff, prospect] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page];
   });
 

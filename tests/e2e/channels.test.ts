@@ -4,18 +4,15 @@
  * staff token); a parent opens the landing page with the code's `?scene=` as a scan would, registers,
  * and the channel's page counts the registration. Screenshots `channels-*.png` at 375×812.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { ChannelDetailResponse, ListChannelsResponse, ListStaffLeadsResponse } from '@scrm/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './start-product.js';
-import { registerOnForm, SCREENSHOTS, VIEWPORT } from './steps.js';
+import { hasChromium, launchChromium, PHONE, registerOnForm, SCREENSHOTS } from './steps.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const CHANNEL_NAME = '2026 秋季教育展';
 const PARENT = { name: '周子涵', phone: '13711112222' };
-if (!hasChromium) process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
 
 describe.runIf(hasChromium)('channel codes in the browser', () => {
   let product: RunningProduct;
@@ -26,13 +23,9 @@ describe.runIf(hasChromium)('channel codes in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     product = await startProduct({ timeoutMs: 280_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const phone = { viewport: VIEWPORT, deviceScaleFactor: 2, locale: 'zh-CN' };
-    staff = await (await browser.newContext(phone)).newPage();
-    parent = await (await browser.newContext(phone)).newPage();
+    browser = await launchChromium();
+    staff = await (await browser.newContext(PHONE)).newPage();
+    parent = await (await browser.newContext(PHONE)).newPage();
   });
 
   afterAll(async () => {

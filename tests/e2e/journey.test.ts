@@ -6,19 +6,22 @@
  * page's way back and the error pages' way home (issue 14). Then the API is read to check that the touchpoints, score and stages moved as the domain rules
  * say. Screenshots of each page go to test-results/screenshots/ (not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { ExportMyDataResponse, GetMeResponse, ListMyBookingsResponse } from '@scrm/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './start-product.js';
-import { checkFormMessages, goBackByHeader, registerOnForm, SCREENSHOTS, shot as shotOf, VIEWPORT } from './steps.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  // Only where Chromium is absent (a laptop without it); .ci/run installs it, so CI never skips.
-  process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-}
+import {
+  checkFormMessages,
+  goBackByHeader,
+  hasChromium,
+  launchChromium,
+  PHONE,
+  registerOnForm,
+  SCREENSHOTS,
+  shot as shotOf,
+  VIEWPORT,
+} from './steps.js';
 
 describe.runIf(hasChromium)('a new visitor in the browser', () => {
   let product: RunningProduct;
@@ -34,19 +37,8 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     product = await startProduct({ timeoutMs: 280_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 2, locale: 'zh-CN' });
+    browser = await launchChromium();
+    page = await browser.newPage(PHONE);
     watchCsp(page);
   });
 
@@ -208,7 +200,7 @@ describe.runIf(hasChromium)('a new visitor in the browser', () => {
   });
 
   it('every non-tab page has a way back, and a missing page a way home instead of a pointless retry', async () => {
-    const visitor = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const visitor = await browser.newPage(PHONE);
     watchCsp(visitor);
     const visible = (text: string) => visitor.getByText(text, { exact: true }).locator('visible=true');
     for (const [path, message, name] of [

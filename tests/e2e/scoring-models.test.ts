@@ -5,16 +5,12 @@
  * yet, the fit button waits and the page says why.
  * A screenshot at 375×812 goes to test-results/screenshots/ (not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './start-product.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SCREENSHOTS = 'test-results/screenshots';
-if (!hasChromium) process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+import { hasChromium, launchChromium, PHONE, SCREENSHOTS } from './steps.js';
 
 describe.runIf(hasChromium)('评分模型 in the browser', () => {
   let product: RunningProduct;
@@ -24,15 +20,8 @@ describe.runIf(hasChromium)('评分模型 in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     product = await startProduct({ timeoutMs: 280_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      locale: 'zh-CN',
-    });
+    browser = await launchChromium();
+    const context = await browser.newContext(PHONE);
     page = await context.newPage();
   });
 

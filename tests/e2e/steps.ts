@@ -2,12 +2,36 @@
  * Steps of the browser journey that several tests take (tests/e2e/journey.test.ts). Taro's H5
  * router keeps earlier pages in the DOM, hidden: every step is scoped to the visible page.
  */
-import type { Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 /** The issue 14 phone: an iPhone X-class screen. */
 export const VIEWPORT = { width: 375, height: 812 };
+/** A browser context of that phone, at its pixel density, in Chinese. */
+export const PHONE = { viewport: VIEWPORT, deviceScaleFactor: 2, locale: 'zh-CN' };
+
+/** Debian's Chromium (`apt-get install chromium`, as `.ci/run` does); the suites skip without it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
+
+/** Headless Chromium without the background work that only slows a test machine. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
 
 /** After Taro's page transition (about 300 ms) has ended, or it shows two pages half each. */
 export async function shot(page: Page, name: string) {

@@ -7,20 +7,16 @@
  * enrolment. The API then says the lead is a customer and the amount is stored. Screenshots of every admin page at
  * 375×812 go to test-results/screenshots/ (not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { ListStaffLeadsResponse, ListTeamResponse, StaffLeadDetail } from '@scrm/shared';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADVISOR_NAMES } from '../../server/services/seed/demo-catalog.js';
 import { type RunningProduct, startProduct } from './start-product.js';
-import { registerOnForm } from './steps.js';
+import { hasChromium, launchChromium, PHONE, registerOnForm, SCREENSHOTS } from './steps.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SCREENSHOTS = 'test-results/screenshots';
 const PROSPECT = { name: '李雨桐', phone: '13912345678' };
 const AMOUNT_YUAN = '12800.50';
-if (!hasChromium) process.stdout.write(`e2e: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
 
 describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
   let product: RunningProduct;
@@ -35,12 +31,8 @@ describe.runIf(hasChromium)('the advisor workbench in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     product = await startProduct({ timeoutMs: 280_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' };
-    [prospectContext, staffContext] = await Promise.all([browser.newContext(phone), browser.newContext(phone)]);
+    browser = await launchChromium();
+    [prospectContext, staffContext] = await Promise.all([browser.newContext(PHONE), browser.newContext(PHONE)]);
     [prospect, staff] = await Promise.all([prospectContext.newPage(), staffContext.newPage()]);
     for (const page of [prospect, staff]) {
       page.on('console', (message) => {
