@@ -93,32 +93,26 @@ export async function saveChannelCode(db: Db, id: string, code: { png: Uint8Arra
   await db.update(channels).set({ codePng: code.png, codePage: code.page }).where(eq(channels.id, id));
 }
 
+/** What a touchpoint's attribution reads of a channel. */
+const ATTRIBUTION_COLUMNS = {
+  id: channels.id,
+  scene: channels.scene,
+  kind: channels.kind,
+  campaignId: channels.campaignId,
+  advisorId: channels.advisorId,
+};
+
 /** The channels these scenes name (archived ones too: their printed codes are still out there). */
 export async function findChannelsByScene(db: Db, scenes: readonly string[]): Promise<ChannelAttribution[]> {
   if (scenes.length === 0) return [];
   return db
-    .select({
-      id: channels.id,
-      scene: channels.scene,
-      kind: channels.kind,
-      campaignId: channels.campaignId,
-      advisorId: channels.advisorId,
-    })
+    .select(ATTRIBUTION_COLUMNS)
     .from(channels)
     .where(inArray(channels.scene, [...scenes]));
 }
 
 export async function findChannelAttribution(db: Db, id: string): Promise<ChannelAttribution | null> {
-  const [row] = await db
-    .select({
-      id: channels.id,
-      scene: channels.scene,
-      kind: channels.kind,
-      campaignId: channels.campaignId,
-      advisorId: channels.advisorId,
-    })
-    .from(channels)
-    .where(eq(channels.id, id));
+  const [row] = await db.select(ATTRIBUTION_COLUMNS).from(channels).where(eq(channels.id, id));
   return row ?? null;
 }
 
