@@ -56,7 +56,12 @@ export async function saveLeadProgress(
   const shape = [updated, transitionColumns, ledgerColumns].map((list) => list.map(([key]) => key).join(',')).join('|');
   let statement = saveStatements.get(shape);
   if (!statement) {
-    statement = buildSaveStatement(`save_lead_progress_${saveStatements.size}`, updated, transitionColumns, ledgerColumns);
+    statement = buildSaveStatement(
+      `save_lead_progress_${saveStatements.size}`,
+      updated,
+      transitionColumns,
+      ledgerColumns,
+    );
     saveStatements.set(shape, statement);
   }
   const values: unknown[] = [input.lead.id];
