@@ -5,12 +5,11 @@
  * itself so that it can migrate first. Migrations are not run here: a deploy runs
  * `npm run db:migrate` once, not every cold start.
  *
- * This module imports only hono: the app, the env schema and the clients are loaded by
+ * This module imports nothing at load: the app, the env schema and the clients are loaded by
  * `createRuntime` with `import()`, the database driver and the store client only the ones the
- * environment selects. So importing the function costs about what importing hono does, and the
+ * environment selects. So importing the function costs about what importing hono's Node listener does, and the
  * rest loads while the platform gets the first request to it (ADR 014).
  */
-import { Hono } from 'hono';
 import type { App } from './app.js';
 import type { DatabaseHandle } from './db/client.js';
 import type { Env } from './env.js';
@@ -72,13 +71,21 @@ export async function createRuntime(given?: Env): Promise<Runtime> {
 }
 
 let instance: Promise<Runtime> | undefined;
+/** The runtime once built, so that a request need not wait on a promise to reach it. */
+let built: Runtime | undefined;
 
 /** The process's runtime, created on first call (concurrent first requests share one). */
 export function getRuntime(): Promise<Runtime> {
-  instance ??= createRuntime().catch((error: unknown) => {
-    instance = undefined; // let the next request try again (e.g. a bad env fixed by a redeploy)
-    throw error;
-  });
+  instance ??= createRuntime().then(
+    (runtime) => {
+      built = runtime;
+      return runtime;
+    },
+    (error: unknown) => {
+      instance = undefined; // let the next request try again (e.g. a bad env fixed by a redeploy)
+      throw error;
+    },
+  );
   return instance;
 }
 
@@ -86,6 +93,7 @@ export function getRuntime(): Promise<Runtime> {
 export async function closeRuntime(): Promise<void> {
   const current = instance;
   instance = undefined;
+  built = undefined;
   await (await current)?.close();
 }
 
@@ -99,7 +107,12 @@ export function warmUpRuntime(): void {
 }
 
 /**
- * A stand-in app that hands each request to the real one, once built, so that importing the
- * entry file (a cold start) loads little and opens no connection.
+ * The function's fetch handler: each request goes to the real app, once built, so that importing
+ * the entry file (a cold start) loads little and opens no connection. A plain function rather than
+ * a second hono app in front of the real one: that routed and built a context twice per request
+ * (issue 12, docs/performance.md "Phase 3").
  */
-export const runtimeApp = new Hono().all('*', async (c) => (await getRuntime()).app.fetch(c.req.raw, c.env));
+export function runtimeFetch(request: Request, env: unknown): Response | Promise<Response> {
+  if (built) return built.app.fetch(request, env);
+  return getRuntime().then((runtime) => runtime.app.fetch(request, env));
+}

@@ -13,12 +13,12 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.js';
 import { AppError } from './app-error.js';
+import { JSON_CONTENT_TYPE } from './body-limit.js';
 
 /** Enough to name the problem without building a huge message for a hostile body. */
 const MAX_ISSUES = 10;
 // With the `u` flag a surrogate class matches only a surrogate that is not half of a pair.
 const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
-const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]+\+)?json\b/i;
 
 /** One problem, shaped as a zod issue so that `AppError.fromZod` renders it like any other. */
 export interface TextIssue {

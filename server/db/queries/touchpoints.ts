@@ -1,8 +1,9 @@
 /** Touchpoint writes and reads (SPEC §2.1): recorded once, never lost. */
-import { type AnyColumn, and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../client.js';
-import { contentItems, leads, touchpoints } from '../schema/index.js';
-import { activeScoringModelDocument, type LeadRow } from './leads.js';
+import { contentItems, leads, scoringModels, touchpoints } from '../schema/index.js';
+import type { LeadRow } from './leads.js';
+import { listColumns, type NamedStatement, quoted, readRow, runNamed } from './raw-sql.js';
 
 export type TouchpointInsert = typeof touchpoints.$inferInsert;
 export type TouchpointRow = typeof touchpoints.$inferSelect;
@@ -27,6 +28,12 @@ function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
   };
 }
 
+/** The rows as one JSON text, in id order (see `insertRowsStatement`). */
+function toJsonRows(rows: readonly TouchpointInsert[]): string {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify(sorted.map(toJsonRow));
+}
+
 /**
  * The touchpoint rows as one `INSERT … SELECT` reading a JSON parameter, keeping only ids new for
  * their lead. The rows travel as one JSON text read by `json_populate_recordset`, not as a
@@ -42,7 +49,6 @@ function insertRowsStatement(
   /** The channel of a row that names none (the lead's first channel code, ADR 020). */
   channelFallback?: SQL,
 ) {
-  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const columns = sql.join(
     TOUCHPOINT_COLUMNS.map((name) =>
       name === 'channel_id' && channelFallback
@@ -51,7 +57,7 @@ function insertRowsStatement(
     ),
     sql`, `,
   );
-  const json = JSON.stringify(sorted.map(toJsonRow));
+  const json = toJsonRows(rows);
   return tx
     .insert(touchpoints)
     .select(
@@ -59,10 +65,6 @@ function insertRowsStatement(
     )
     .onConflictDoNothing({ target: [touchpoints.leadId, touchpoints.id] });
 }
-
-/** Neither erased nor merged away (`isLiveLead`), on the locked row. */
-const isLiveLeadRow = (row: { erasedAt: AnyColumn; mergedIntoLeadId: AnyColumn }) =>
-  sql`${row.erasedAt} is null and ${row.mergedIntoLeadId} is null`;
 
 /** The journey stage a touchpoint's content item is tagged with, read where the row is returned. */
 const contentStageOf = (contentId: SQL | AnyColumn) =>
@@ -89,47 +91,67 @@ export async function insertNewTouchpoints(
   return new Map(inserted.map((r) => [r.id, r.contentStage]));
 }
 
+/** The statement of `lockLeadAndInsertTouchpoints`, built once from the schema (its text never varies). */
+function buildLockAndInsertStatement(): NamedStatement {
+  const [lead, tp, model, content] = [leads, touchpoints, scoringModels, contentItems].map(getTableName);
+  const leadColumn = (key: 'sourceChannelId' | 'erasedAt' | 'mergedIntoLeadId') => quoted(leads[key].name);
+  const columns = TOUCHPOINT_COLUMNS.map(quoted);
+  const selected = TOUCHPOINT_COLUMNS.map((name) =>
+    name === touchpoints.channelId.name
+      ? `coalesce("${name}", (select ${leadColumn('sourceChannelId')} from locked)) as "${name}"`
+      : quoted(name),
+  );
+  return {
+    name: 'ingest_lock_lead_insert_touchpoints',
+    text: [
+      `with locked as (select * from "${lead}" where ${quoted(leads.id.name)} = $1::uuid for update),`,
+      `new_rows as (insert into "${tp}" (${columns.join(', ')})`,
+      `  select ${selected.join(', ')} from json_populate_recordset(null::"${tp}", $2::json)`,
+      `  where exists (select 1 from locked where ${leadColumn('erasedAt')} is null and ${leadColumn('mergedIntoLeadId')} is null)`,
+      `  on conflict (${quoted(touchpoints.leadId.name)}, ${quoted(touchpoints.id.name)}) do nothing`,
+      `  returning ${quoted(touchpoints.id.name)}, ${quoted(touchpoints.contentId.name)})`,
+      `select locked.*,`,
+      `  (select ${quoted(scoringModels.document.name)} from "${model}" where ${quoted(scoringModels.isActive.name)}) as "${ACTIVE_MODEL}",`,
+      `  (select coalesce(json_agg(json_build_array(n.${quoted(touchpoints.id.name)},`,
+      `    (select ${quoted(contentItems.journeyStage.name)} from "${content}" where ${quoted(contentItems.id.name)} = n.${quoted(touchpoints.contentId.name)}))), '[]'::json)`,
+      `   from new_rows n) as "${INSERTED}"`,
+      `from locked`,
+    ].join('\n'),
+  };
+}
+
+// Result columns beside the lead's own; no lead column starts with an underscore.
+const ACTIVE_MODEL = '_active_model_document';
+const INSERTED = '_inserted';
+const LEAD_COLUMNS = listColumns(leads);
+let lockAndInsert: NamedStatement | undefined;
+
 /**
  * The lead locked (`SELECT … FOR UPDATE`, as `lockLead`) and its new touchpoints inserted, in one
  * statement: the batch path's first round trip (issue 12). The insert reads the locked row, so
  * the lock is taken before any row is written and a batch racing another for the same lead
  * inserts only after the other commits, seeing the ids it stored as duplicates. A lead erased or
- * merged away is returned with nothing inserted; no lead, `null`.
+ * merged away is returned with nothing inserted; no lead, `null`. The text is built once and runs
+ * as a named prepared statement (`runNamed`, ADR 021): it is the hottest statement of the app.
  */
 export async function lockLeadAndInsertTouchpoints(
   tx: Transaction,
   leadId: string,
   rows: readonly TouchpointInsert[],
 ): Promise<{ lead: LeadRow; activeModelDocument: unknown | null; inserted: Map<string, string | null> } | null> {
-  const locked = tx
-    .$with('locked')
-    .as(tx.select().from(leads).where(eq(leads.id, leadId)).for('update', { of: leads }));
-  const newRows = tx.$with('new_rows').as(
-    insertRowsStatement(
-      tx,
-      rows,
-      sql`exists (select 1 from ${locked} where ${isLiveLeadRow(locked)})`,
-      sql`(select ${locked.sourceChannelId} from ${locked})`,
-    ).returning({
-      id: touchpoints.id,
-      contentId: touchpoints.contentId,
-    }),
-  );
-  const leadFields = Object.fromEntries(
-    Object.keys(getTableColumns(leads)).map((key) => [key, locked[key as keyof LeadRow]]),
-  );
-  const [row] = await tx
-    .with(locked, newRows)
-    .select({
-      lead: leadFields as unknown as typeof leads._.columns,
-      activeModelDocument: activeScoringModelDocument(),
-      inserted: sql<
-        [string, string | null][]
-      >`(select coalesce(json_agg(json_build_array(${newRows.id}, ${contentStageOf(newRows.contentId)})), '[]'::json) from ${newRows})`,
-    })
-    .from(locked);
+  lockAndInsert ??= buildLockAndInsertStatement();
+  const [row] = await runNamed(tx, lockAndInsert, [leadId, toJsonRows(rows)]);
   if (!row) return null;
-  return { lead: row.lead as LeadRow, activeModelDocument: row.activeModelDocument, inserted: new Map(row.inserted) };
+  return {
+    lead: readRow<LeadRow>(LEAD_COLUMNS, row),
+    activeModelDocument: row[ACTIVE_MODEL] ?? null,
+    inserted: new Map(readJson<[string, string | null][]>(row[INSERTED])),
+  };
+}
+
+/** A `json` result column: node-postgres parses it, PGlite too; text only if a driver did not. */
+function readJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 /** A lead's touchpoints in the order they happened (for rescoring under a new model). */

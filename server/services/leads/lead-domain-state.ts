@@ -65,14 +65,19 @@ interface StoredJourney {
   arrivals?: Partial<Record<JourneyStage, number>>;
 }
 
-export function toLeadDomainState(row: LeadRow, model: ScoringModel): LeadDomainState {
+/** `storedScore`: the row's `findScoreState`, when the caller has read it already (it is a parse). */
+export function toLeadDomainState(
+  row: LeadRow,
+  model: ScoringModel,
+  storedScore = findScoreState(row, model),
+): LeadDomainState {
   const journeyStage: JourneyStage = isJourneyStage(row.journeyStage) ? row.journeyStage : 'unaware';
   const lifecycleStage = isLifecycleStage(row.lifecycleStage) ? row.lifecycleStage : 'awareness';
   const stored = row.journeyState as StoredJourney;
   const hasArrivals = Object.keys(row.lifecycleArrivals).length > 0;
   return {
     profile: toLeadProfile(row),
-    score: findScoreState(row, model) ?? createScoreState(model),
+    score: storedScore ?? createScoreState(model),
     lifecycle: {
       stage: lifecycleStage,
       enteredAt: row.lifecycleStageAt.toISOString(),

@@ -119,10 +119,11 @@ export async function recordLeadSignals(
   if (answers.length > 0) await recordSubscriptionAnswers(tx, leadId, answers, now);
 
   const model = toScoringModel(locked.activeModelDocument);
-  const before = toLeadDomainState(row, model);
+  const storedScore = findScoreState(row, model);
+  const before = toLeadDomainState(row, model, storedScore);
   // No state under this model (a new model version, or touchpoints stored before any scoring):
   // rebuild the score from the stored history, leaving out what this call just inserted.
-  const state = findScoreState(row, model)
+  const state = storedScore
     ? before
     : { ...before, score: await rebuildScoreState(tx, { leadId, model, exclude: inserted }) };
   const signals: LeadSignal[] = accepted.map((signal) => {
