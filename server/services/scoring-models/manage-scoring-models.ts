@@ -44,12 +44,10 @@ import { toLeadProfile } from '../leads/lead-domain-state.js';
 import { toTouchpointEvent } from '../leads/rebuild-score-state.js';
 import type { StaffAccess } from '../staff/staff-access.js';
 import { toRescoringProgress } from './rescore-leads.js';
-
-type RescoreKind = RescoreRow['kind'];
-
 import { toDefaultModelView, toModelVersionView } from './scoring-model-view.js';
 
 type Ctx = Pick<AppContext, 'db' | 'store' | 'now' | 'logger'>;
+type RescoreKind = RescoreRow['kind'];
 
 /** Longer than a fit of the institution's outcomes; the lock is released as soon as the work ends. */
 const MODEL_LOCK = { key: 'lock:scoring-models', ttlMs: 10 * 60_000 };
