@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { createTestCampus, createTestStaff, expectError } from '../../../tests/helpers/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestCampus, createTestStaff, expectError, getTestDatabase } from '../../../tests/helpers/index.js';
 import { countRows } from '../../../tests/helpers/table-counts.js';
 import { enrolments, leads, scoringModels, staffActions } from '../../db/schema/index.js';
 import {
@@ -21,6 +21,9 @@ import {
   seedOutcomes,
   setup,
 } from './scoring-models-test-kit.js';
+
+// Migrating the worker's database is the hook's work, not the first test's.
+beforeAll(() => getTestDatabase());
 
 describe('GET /api/staff/scoring-models', () => {
   it('shows the built-in default as active before anything is fitted, and counts the outcomes', async () => {
