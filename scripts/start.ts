@@ -17,6 +17,7 @@ import { loadEnv } from '../server/env.js';
 import { h5SecurityHeaders, hashInlineScripts } from '../server/http/security-headers.js';
 import { createRuntime } from '../server/runtime.js';
 import { runCampaigns } from '../server/services/campaigns/run-campaigns.js';
+import { runRescoring } from '../server/services/scoring-models/rescore-leads.js';
 import { seedDemoInstitution } from '../server/services/seed/seed-demo-institution.js';
 import { startWechatStandIn } from '../server/wechat/stand-in/start-stand-in.js';
 import { readLeadsCsv } from './lib/leads-csv.js';
@@ -162,9 +163,31 @@ async function runCampaignsTick() {
 const runnerTimer = setInterval(runCampaignsTick, RUNNER_INTERVAL_MS);
 void runCampaignsTick();
 
+// The rescoring after a model switch (ADR 019), as `/api/cron/scoring` does on Vercel: every few
+// seconds, so the demo's 评分模型 page shows it finish; an idle tick is one small query.
+const RESCORE_INTERVAL_MS = 5_000;
+let isRescoreBusy = false;
+async function runRescoringTick() {
+  if (isRescoreBusy) return;
+  isRescoreBusy = true;
+  try {
+    const context = { db: runtime.database.db, env, now: () => new Date(), logger: runtime.logger };
+    const r = await runRescoring(context, { budgetMs: 4_000 });
+    if (r.rescoring && r.batches > 0) {
+      log(`· rescoring v${r.rescoring.version}: ${r.rescoring.done} / ${r.rescoring.total} leads (${r.stoppedBy})`);
+    }
+  } catch (error) {
+    log(`! rescoring failed: ${String(error)}`);
+  } finally {
+    isRescoreBusy = false;
+  }
+}
+const rescoreTimer = setInterval(runRescoringTick, RESCORE_INTERVAL_MS);
+
 async function shutdown() {
   log('\n· shutting down');
   clearInterval(runnerTimer);
+  clearInterval(rescoreTimer);
   server.close();
   await Promise.all([runtime.close(), standIn?.close()]);
   process.exit(0);

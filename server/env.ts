@@ -47,6 +47,11 @@ const envSchema = z
     WECHAT_TEMPLATE_IDS: z.string().min(2).optional(),
     /** Signs session tokens (HMAC); at least 32 characters. */
     AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    /**
+     * Leads per batch when a model switch rescores every lead (`/api/cron/scoring`, ADR 019): one
+     * transaction holds this many leads' locks while their scores are rebuilt.
+     */
+    RESCORE_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(2_000),
     /** Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`. */
     CRON_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     /**

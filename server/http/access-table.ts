@@ -129,6 +129,8 @@ export const ACCESS_TABLE = {
   'POST /cron/campaigns': 'cron',
   'GET /cron/analytics': 'cron',
   'POST /cron/analytics': 'cron',
+  'GET /cron/scoring': 'cron',
+  'POST /cron/scoring': 'cron',
 } as const satisfies Record<string, AccessRow>;
 
 export type AccessKey = keyof typeof ACCESS_TABLE;

@@ -29,6 +29,7 @@ import { getCourseRoute } from './courses/get.js';
 import { listCoursesRoute } from './courses/list.js';
 import { getAnalyticsCronRoute, postAnalyticsCronRoute } from './cron/analytics.js';
 import { getCampaignsCronRoute, postCampaignsCronRoute } from './cron/campaigns.js';
+import { getScoringCronRoute, postScoringCronRoute } from './cron/scoring.js';
 import { getSlaCronRoute, postSlaCronRoute } from './cron/sla.js';
 import { getDownloadRoute } from './downloads/get.js';
 import { getHealthRoute } from './health/get.js';
@@ -158,4 +159,6 @@ export const routes: readonly AnyRoute[] = [
   postCampaignsCronRoute,
   getAnalyticsCronRoute,
   postAnalyticsCronRoute,
+  getScoringCronRoute,
+  postScoringCronRoute,
 ];

@@ -83,6 +83,25 @@ export const scoringModelVersionSchema = z.object({
 });
 export type ScoringModelVersion = z.infer<typeof scoringModelVersionSchema>;
 
+/**
+ * Rescoring every lead after an activation or a roll back (ADR 019): the switch is immediate,
+ * the scores follow in batches run by `/api/cron/scoring`; `done` of `total` leads so far.
+ */
+export const rescoringProgressSchema = z.object({
+  version: modelVersionSchema,
+  kind: z.enum(['activate', 'rollback']),
+  status: z.enum(['running', 'finished']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  batches: z.number().int().nonnegative(),
+  startedAt: isoDateTimeSchema,
+  finishedAt: isoDateTimeSchema.nullable(),
+  /** Batches rolled back by an error so far (each is retried by the next run), and the last error. */
+  failedBatches: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+});
+export type RescoringProgress = z.infer<typeof rescoringProgressSchema>;
+
 /** GET /api/staff/scoring-models */
 export const scoringModelsResponseSchema = z.object({
   active: scoringModelVersionSchema,
@@ -92,6 +111,8 @@ export const scoringModelsResponseSchema = z.object({
   candidate: scoringModelVersionSchema.nullable(),
   /** Leads with an outcome today, and how many more a fit needs. */
   outcomes: z.object({ rows: z.number().int(), positives: z.number().int(), minPerClass: z.number().int() }),
+  /** The latest rescoring (running or finished); null before any activation. */
+  rescoring: rescoringProgressSchema.nullable(),
 });
 export type ScoringModelsResponse = z.infer<typeof scoringModelsResponseSchema>;
 
@@ -108,12 +129,25 @@ export type FitCandidateRequest = z.input<typeof fitCandidateRequestSchema>;
 export const activationResponseSchema = z.object({
   active: scoringModelVersionSchema,
   previousVersion: modelVersionSchema.nullable(),
-  /** Leads rescored under the new active model. */
-  rescored: z.number().int(),
-  batches: z.number().int(),
+  /** The rescoring the switch started; `/api/cron/scoring` carries it out in batches. */
+  rescoring: rescoringProgressSchema,
 });
 export type ActivationResponse = z.infer<typeof activationResponseSchema>;
 
 export const scoringModelVersionParamsSchema = z.strictObject({
   version: z.coerce.number().int().min(1).max(1_000_000),
 });
+
+/** GET|POST /api/cron/scoring: how far this run took the rescoring, and why it stopped. */
+export const runRescoringQuerySchema = z.strictObject({
+  /** At most this many batches in this run (a manual run of one batch, a test); default: until time is up. */
+  maxBatches: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+export const runRescoringResponseSchema = z.object({
+  /** `idle`: nothing to rescore; `busy`: another run holds the rescoring; `error`: a batch failed and was rolled back. */
+  stoppedBy: z.enum(['finished', 'budget', 'max_batches', 'idle', 'busy', 'error']),
+  batches: z.number().int().nonnegative(),
+  rescored: z.number().int().nonnegative(),
+  rescoring: rescoringProgressSchema.nullable(),
+});
+export type RunRescoringResponse = z.infer<typeof runRescoringResponseSchema>;

@@ -57,10 +57,6 @@ export async function switchActiveModel(
   return row;
 }
 
-export async function markModelRescored(db: Database, version: number, at: Date): Promise<void> {
-  await db.update(scoringModels).set({ rescoredAt: at }).where(eq(scoringModels.version, version));
-}
-
 /** A lead with what may be its outcome: the first enrolment, the first return, dormancy. */
 export type OutcomeLeadRow = { lead: LeadRow; enrolledAt: Date | null; returnedAt: Date | null };
 

@@ -66,3 +66,41 @@ export const scoringModels = pgTable(
   // At most one active version: a partial unique index on the constant `true`.
   (t) => [uniqueIndex('scoring_models_one_active_uq').on(t.isActive).where(sql`${t.isActive}`)],
 );
+
+export const RESCORE_KINDS = ['activate', 'rollback'] as const;
+
+/**
+ * One rescoring of every lead after an activation or a roll back (issue 15 §4, ADR 019): the
+ * switch is recorded with this row at once, and `/api/cron/scoring` rescores keyset batches after
+ * `cursor`, each batch committing its leads together with the advance of `cursor` and `done`, so a
+ * killed run resumes where the last committed batch ended. At most one runs at a time.
+ */
+export const scoringRescores = pgTable(
+  'scoring_rescores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Orders the rescorings when two start within one clock tick (the latest one is shown). */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
+    version: integer('version')
+      .notNull()
+      .references(() => scoringModels.version),
+    kind: text('kind', { enum: RESCORE_KINDS }).notNull(),
+    /** Live leads when the switch was made (leads created meanwhile are counted as they are met). */
+    total: integer('total').notNull(),
+    done: integer('done').notNull().default(0),
+    batches: integer('batches').notNull().default(0),
+    /** The last lead id rescored: the next batch starts after it. */
+    cursor: uuid('cursor'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Batches that failed and were rolled back (each is retried by the next run). */
+    failedBatches: integer('failed_batches').notNull().default(0),
+    lastError: text('last_error'),
+    startedByStaffId: uuid('started_by_staff_id').references(() => advisors.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    // At most one unfinished rescoring: a partial unique index on a constant.
+    uniqueIndex('scoring_rescores_one_running_uq').on(sql`(true)`).where(sql`${t.finishedAt} is null`),
+  ],
+);

@@ -1,116 +1,29 @@
 /**
  * The predictive loop through HTTP into the database (issue 15 §4): fit a candidate from the
- * institution's leads with outcomes, compare, activate (every lead rescored in batches, the
- * previous version kept), roll back; bad input and the wrong roles are refused without a write;
- * two activations at once do not interleave.
+ * institution's leads with outcomes, compare, activate (the previous version kept; every lead
+ * rescored by the cron, server/routes/cron/scoring.test.ts), roll back; bad input and the wrong
+ * roles are refused without a write; two activations at once do not interleave.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  type ActivationResponse,
-  DEFAULT_SCORING_MODEL,
-  parseScoringModel,
-  type ScoringModelsResponse,
-  scoreLeadFromSignals,
-} from '@scrm/shared';
+import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createTestCampus,
-  createTestCourse,
-  createTestStaff,
-  createWorkbenchLead,
-  expectError,
-  one,
-  type TestApp,
-} from '../../../tests/helpers/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestCampus, createTestStaff, expectError, getTestDatabase } from '../../../tests/helpers/index.js';
 import { countRows } from '../../../tests/helpers/table-counts.js';
-import { listTouchpointsOfLeads } from '../../db/queries/scoring-models.js';
-import { enrolments, leads, scoringModels, staffActions, touchpoints } from '../../db/schema/index.js';
-import { toLeadProfile } from '../../services/leads/lead-domain-state.js';
-import { toTouchpointEvent } from '../../services/leads/rebuild-score-state.js';
-import { rescoreAllLeads } from '../../services/scoring-models/rescore-leads.js';
+import { enrolments, leads, scoringModels, staffActions } from '../../db/schema/index.js';
+import {
+  activate,
+  expectAllScoredUnder,
+  get,
+  postCandidate,
+  rollBack,
+  runCronUntilFinished,
+  seedOutcomes,
+  setup,
+} from './scoring-models-test-kit.js';
 
-const HOUR = 3_600_000;
-
-async function touch(t: TestApp, leadId: string, type: 'consultation_request' | 'page_view', at: Date) {
-  await t.db.insert(touchpoints).values({
-    id: randomUUID(),
-    leadId,
-    type,
-    occurredAt: at,
-    receivedAt: at,
-    props: type === 'page_view' ? { page: '/pages/course/index', durationMs: 120_000 } : {},
-  });
-}
-
-/**
- * `enrolled` leads and `lost` ones (returned by an advisor), plus open leads without an outcome.
- * Four in five enrolled leads asked for a consultation, one in five lost ones did: the fit has
- * something to find. Every lead read a page.
- */
-async function seedOutcomes(t: TestApp, counts: { enrolled: number; lost: number; open: number }) {
-  const campus = await createTestCampus(t);
-  const course = await createTestCourse(t);
-  const advisor = await createTestStaff(t, { campusIds: [campus.id] });
-  const start = t.clock.now().getTime() - 30 * 24 * HOUR;
-  const total = counts.enrolled + counts.lost + counts.open;
-  for (let i = 0; i < total; i += 1) {
-    const lead = await createWorkbenchLead(t, { campusId: campus.id });
-    const at = (h: number) => new Date(start + i * HOUR + h * 60_000);
-    await touch(t, lead.id, 'page_view', at(0));
-    const isEnrolled = i < counts.enrolled;
-    const isLost = !isEnrolled && i < counts.enrolled + counts.lost;
-    const asked = isEnrolled ? i % 5 !== 0 : i % 5 === 0;
-    if (asked) await touch(t, lead.id, 'consultation_request', at(1));
-    if (isEnrolled) {
-      await t.db.insert(enrolments).values({
-        id: randomUUID(),
-        leadId: lead.id,
-        courseId: course.id,
-        amountFen: 100_000,
-        enrolledOn: '2026-10-01',
-        createdAt: at(5),
-      });
-    }
-    if (isLost) {
-      await t.db
-        .insert(staffActions)
-        .values({ id: randomUUID(), staffId: advisor.id, leadId: lead.id, kind: 'return', at: at(5) });
-    }
-  }
-}
-
-async function setup() {
-  const t = await createTestApp();
-  const manager = await createTestStaff(t, { role: 'manager', isAllCampuses: true });
-  return { t, manager };
-}
-
-const get = (t: TestApp, token: string) => t.request<ScoringModelsResponse>('/api/staff/scoring-models', { token });
-const postCandidate = (t: TestApp, token: string, json: unknown = {}) =>
-  t.request<ScoringModelsResponse>('/api/staff/scoring-models/candidates', { method: 'POST', token, json });
-const activate = (t: TestApp, token: string, version: number | string) =>
-  t.request<ActivationResponse>(`/api/staff/scoring-models/${version}/activate`, { method: 'POST', token });
-const rollBack = (t: TestApp, token: string) =>
-  t.request<ActivationResponse>('/api/staff/scoring-models/rollback', { method: 'POST', token });
-
-/** Every live lead's stored score equals a fresh score of its history under `version`. */
-async function expectAllScoredUnder(t: TestApp, version: number) {
-  const row = one(await t.db.select().from(scoringModels).where(eq(scoringModels.version, version)));
-  const model = parseScoringModel(row.document);
-  const all = await t.db.select().from(leads);
-  const history = await listTouchpointsOfLeads(
-    t.db,
-    all.map((l) => l.id),
-  );
-  for (const lead of all) {
-    expect(lead.scoringModelVersion).toBe(version);
-    const signals = (history.get(lead.id) ?? []).map(toTouchpointEvent).filter((e) => e !== null);
-    const expected = scoreLeadFromSignals({ profile: toLeadProfile(lead), signals, model, now: t.clock.now() });
-    expect(lead.scoreTotal).toBeCloseTo(expected.total, 3);
-  }
-}
+// Migrating the worker's database is the hook's work, not the first test's.
+beforeAll(() => getTestDatabase());
 
 describe('GET /api/staff/scoring-models', () => {
   it('shows the built-in default as active before anything is fitted, and counts the outcomes', async () => {
@@ -180,21 +93,26 @@ describe('the predictive loop', () => {
     expect(fitted.body.active.version).toBe(DEFAULT_SCORING_MODEL.version);
 
     const version = candidate?.version ?? 0;
+    const before = await t.db.select().from(leads);
     const activated = await activate(t, manager.token, version);
     expect(activated.status).toBe(200);
-    const leadCount = (await t.db.select().from(leads)).length;
     expect(activated.body).toMatchObject({
       active: { version, status: 'active' },
       previousVersion: DEFAULT_SCORING_MODEL.version,
-      rescored: leadCount,
-      batches: 1,
+      rescoring: { version, kind: 'activate', status: 'running', done: 0, total: before.length, finishedAt: null },
     });
+    // The switch is recorded at once; the scores follow in the cron's batches.
+    expect((await t.db.select().from(leads)).map((l) => l.scoringModelVersion)).toEqual(
+      before.map((l) => l.scoringModelVersion),
+    );
+    expect(await runCronUntilFinished(t)).toBe(1);
     await expectAllScoredUnder(t, version);
     const after = await get(t, manager.token);
     expect(after.body).toMatchObject({
       active: { version },
       previous: { version: DEFAULT_SCORING_MODEL.version },
       candidate: null,
+      rescoring: { version, status: 'finished', done: before.length, total: before.length },
     });
     expect((await t.db.select().from(scoringModels)).map((r) => r.version).sort()).toEqual([
       DEFAULT_SCORING_MODEL.version,
@@ -206,8 +124,9 @@ describe('the predictive loop', () => {
     expect(back.body).toMatchObject({
       active: { version: DEFAULT_SCORING_MODEL.version },
       previousVersion: null,
-      rescored: leadCount,
+      rescoring: { version: DEFAULT_SCORING_MODEL.version, kind: 'rollback', status: 'running', total: before.length },
     });
+    await runCronUntilFinished(t);
     await expectAllScoredUnder(t, DEFAULT_SCORING_MODEL.version);
     const again = await rollBack(t, manager.token);
     expect(expectError(again, 409, 'conflict').userMessage).toBe('没有可回滚的上一版本');
@@ -255,20 +174,7 @@ describe('the predictive loop', () => {
     expect(expectError(loser, 409, 'conflict').userMessage).toMatch(/另一项评分模型操作正在进行|该版本已是当前模型/);
     const active = await t.db.select().from(scoringModels).where(eq(scoringModels.isActive, true));
     expect(active.map((r) => r.version)).toEqual([version]);
+    await runCronUntilFinished(t);
     await expectAllScoredUnder(t, version);
-  });
-});
-
-describe('rescoreAllLeads', () => {
-  it('walks every lead in keyset batches of the given size', async () => {
-    const { t } = await setup();
-    await seedOutcomes(t, { enrolled: 4, lost: 3, open: 0 });
-    const count = (await t.db.select().from(leads)).length;
-    await t.db
-      .insert(scoringModels)
-      .values({ version: DEFAULT_SCORING_MODEL.version, name: 'default', document: DEFAULT_SCORING_MODEL });
-    const result = await rescoreAllLeads(t.db, { model: DEFAULT_SCORING_MODEL, now: t.clock.now(), batchSize: 3 });
-    expect(result).toEqual({ rescored: count, batches: Math.ceil(count / 3) });
-    await expectAllScoredUnder(t, DEFAULT_SCORING_MODEL.version);
   });
 });

@@ -40,27 +40,28 @@ export const fitScoringCandidateRoute = defineRoute({
   handler: ({ ctx, c, json }) => fitCandidate(ctx, { access: getStaffAccess(c), request: json }),
 });
 
-// POST /api/staff/scoring-models/rollback — back to the version active before this one; rescores.
+// POST /api/staff/scoring-models/rollback — back to the version active before this one; schedules the rescoring.
 export const rollBackScoringModelRoute = defineRoute({
   method: 'post',
   path: '/staff/scoring-models/rollback',
-  summary: 'Roll back to the previously active scoring model and rescore every lead',
+  summary: 'Roll back to the previously active scoring model; every lead is rescored in batches by /api/cron/scoring',
   tags: ['staff'],
   response: activationResponseSchema,
   errors: ['unauthenticated', 'forbidden', 'conflict'],
   middleware: [requireAccess('POST /staff/scoring-models/rollback')],
-  handler: ({ ctx }) => rollBack(ctx),
+  handler: ({ ctx, c }) => rollBack(ctx, { access: getStaffAccess(c) }),
 });
 
-// POST /api/staff/scoring-models/:version/activate — make a version active; rescores every lead.
+// POST /api/staff/scoring-models/:version/activate — make a version active; schedules the rescoring.
 export const activateScoringModelRoute = defineRoute({
   method: 'post',
   path: '/staff/scoring-models/:version/activate',
-  summary: 'Activate a scoring model version and rescore every lead in batches (the previous one is kept)',
+  summary:
+    'Activate a scoring model version (the previous one is kept); every lead is rescored in batches by /api/cron/scoring',
   tags: ['staff'],
   request: { params: scoringModelVersionParamsSchema },
   response: activationResponseSchema,
   errors: ['validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'],
   middleware: [requireAccess('POST /staff/scoring-models/:version/activate')],
-  handler: ({ ctx, params }) => activateVersion(ctx, { version: params.version }),
+  handler: ({ ctx, c, params }) => activateVersion(ctx, { version: params.version, access: getStaffAccess(c) }),
 });

@@ -1,9 +1,10 @@
 /**
  * The manager's scoring-model tools (issue 15 §4): the active model with its predecessor and the
  * newest candidate; fitting a candidate from the institution's own outcomes; activating a version
- * and rolling back, each followed by rescoring every lead in batches. Every change to the model
- * versions runs under one lock in the shared store, so two activations (or an activation and a
- * roll back) never interleave; the loser is told to retry (409).
+ * and rolling back, each recording the switch and a rescoring of every lead that the cron runs in
+ * batches (ADR 019). Every change to the model versions runs under one lock in the shared store,
+ * so two activations (or an activation and a roll back) never interleave; the loser is told to
+ * retry (409). A switch while the last one's rescoring still runs is refused (409) too.
  */
 import {
   type ActivationResponse,
@@ -27,21 +28,28 @@ import {
   listOutcomeLeads,
   listScoringModelRows,
   listTouchpointsOfLeads,
-  markModelRescored,
   type ScoringModelRow,
   switchActiveModel,
 } from '../../db/queries/scoring-models.js';
+import {
+  countLiveLeads,
+  findLatestRescore,
+  findRunningRescore,
+  insertRescore,
+  type RescoreRow,
+} from '../../db/queries/scoring-rescores.js';
 import { AppError } from '../../http/app-error.js';
 import { withLock } from '../../redis/lock.js';
 import { toLeadProfile } from '../leads/lead-domain-state.js';
 import { toTouchpointEvent } from '../leads/rebuild-score-state.js';
 import type { StaffAccess } from '../staff/staff-access.js';
-import { rescoreAllLeads } from './rescore-leads.js';
+import { toRescoringProgress } from './rescore-leads.js';
 import { toDefaultModelView, toModelVersionView } from './scoring-model-view.js';
 
 type Ctx = Pick<AppContext, 'db' | 'store' | 'now' | 'logger'>;
+type RescoreKind = RescoreRow['kind'];
 
-/** Longer than a rescoring of the demo's leads; the lock is released as soon as the work ends. */
+/** Longer than a fit of the institution's outcomes; the lock is released as soon as the work ends. */
 const MODEL_LOCK = { key: 'lock:scoring-models', ttlMs: 10 * 60_000 };
 const BUSY_MESSAGE = '另一项评分模型操作正在进行，请稍后再试';
 
@@ -82,11 +90,13 @@ export async function getScoringModels(ctx: Ctx): Promise<ScoringModelsResponse>
   const activeVersion = active?.version ?? DEFAULT_SCORING_MODEL.version;
   const candidate = rows.find((r) => r.comparison !== null && r.activatedAt === null && r.version > activeVersion);
   const { positives, negatives } = await countOutcomeLeads(ctx.db);
+  const rescore = await findLatestRescore(ctx.db);
   return {
     active: active ? toModelVersionView(active, 'active') : toDefaultModelView(),
     previous: previous ? toModelVersionView(previous, 'previous') : null,
     candidate: candidate ? toModelVersionView(candidate, 'candidate') : null,
     outcomes: { rows: positives + negatives, positives, minPerClass: MIN_OUTCOMES_PER_CLASS },
+    rescoring: rescore ? toRescoringProgress(rescore) : null,
   };
 }
 
@@ -126,13 +136,18 @@ export async function fitCandidate(
   return getScoringModels(ctx);
 }
 
-/** Switches the active version, then rescores every lead under it in batches. */
-async function switchAndRescore(
+/**
+ * Switches the active version and records the rescoring of every lead under it, in one
+ * transaction; `/api/cron/scoring` carries the rescoring out in batches (ADR 019). Leads read
+ * meanwhile keep the score of the version they were scored under until their batch comes, and a
+ * lead that gets new signals is rebuilt under the new version at once by the ingest path.
+ */
+async function switchAndScheduleRescore(
   ctx: Ctx,
-  input: { version: number; previousVersion: number | null | undefined },
+  input: { version: number; previousVersion: number | null | undefined; kind: RescoreKind; staffId: string },
 ): Promise<ActivationResponse> {
   const now = ctx.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  const { row, rescore } = await ctx.db.transaction(async (tx) => {
     // The built-in default gets its row the first time another version replaces it, so that a
     // roll back can return to it.
     if (!(await findScoringModelRow(tx, DEFAULT_SCORING_MODEL.version))) {
@@ -144,16 +159,46 @@ async function switchAndRescore(
         createdAt: now,
       });
     }
-    return switchActiveModel(tx, { version: input.version, previousVersion: input.previousVersion, now });
+    const switched = await switchActiveModel(tx, {
+      version: input.version,
+      previousVersion: input.previousVersion,
+      now,
+    });
+    const scheduled = await insertRescore(tx, {
+      version: input.version,
+      kind: input.kind,
+      total: await countLiveLeads(tx),
+      startedAt: now,
+      updatedAt: now,
+      startedByStaffId: input.staffId,
+    });
+    return { row: switched, rescore: scheduled };
   });
-  const model = parseScoringModel(row.document);
-  const { rescored, batches } = await rescoreAllLeads(ctx.db, { model, now });
-  await markModelRescored(ctx.db, model.version, ctx.now());
-  ctx.logger.info('scoring model activated', { version: model.version, rescored, batches });
-  return { active: toModelVersionView(row, 'active'), previousVersion: row.previousVersion, rescored, batches };
+  ctx.logger.info('scoring model switched; rescoring scheduled', {
+    version: row.version,
+    kind: input.kind,
+    leads: rescore.total,
+  });
+  return {
+    active: toModelVersionView(row, 'active'),
+    previousVersion: row.previousVersion,
+    rescoring: toRescoringProgress(rescore),
+  };
 }
 
-export async function activateVersion(ctx: Ctx, input: { version: number }): Promise<ActivationResponse> {
+/** A switch waits for the running rescoring to finish: two at once would leave leads under both. */
+async function refuseWhileRescoring(ctx: Ctx): Promise<void> {
+  const running = await findRunningRescore(ctx.db);
+  if (!running) return;
+  throw new AppError('conflict', `rescoring under v${running.version} is still running`, {
+    userMessage: `正在按 v${running.version} 重新评分（已重算 ${running.done} / ${running.total}），完成后再切换模型`,
+  });
+}
+
+export async function activateVersion(
+  ctx: Ctx,
+  input: { version: number; access: StaffAccess },
+): Promise<ActivationResponse> {
   return underModelLock(ctx, async () => {
     const rows = await listScoringModelRows(ctx.db);
     const active = findActiveRow(rows);
@@ -165,17 +210,29 @@ export async function activateVersion(ctx: Ctx, input: { version: number }): Pro
     if (input.version === activeVersion) {
       throw new AppError('conflict', `v${input.version} is already active`, { userMessage: '该版本已是当前模型' });
     }
-    return switchAndRescore(ctx, { version: input.version, previousVersion: activeVersion });
+    await refuseWhileRescoring(ctx);
+    return switchAndScheduleRescore(ctx, {
+      version: input.version,
+      previousVersion: activeVersion,
+      kind: 'activate',
+      staffId: input.access.staffId,
+    });
   });
 }
 
-export async function rollBack(ctx: Ctx): Promise<ActivationResponse> {
+export async function rollBack(ctx: Ctx, input: { access: StaffAccess }): Promise<ActivationResponse> {
   return underModelLock(ctx, async () => {
     const active = findActiveRow(await listScoringModelRows(ctx.db));
     if (!active?.previousVersion) {
       throw new AppError('conflict', 'no previous version to roll back to', { userMessage: '没有可回滚的上一版本' });
     }
+    await refuseWhileRescoring(ctx);
     // The older version keeps its own pointer, so a second roll back goes one further back.
-    return switchAndRescore(ctx, { version: active.previousVersion, previousVersion: undefined });
+    return switchAndScheduleRescore(ctx, {
+      version: active.previousVersion,
+      previousVersion: undefined,
+      kind: 'rollback',
+      staffId: input.access.staffId,
+    });
   });
 }

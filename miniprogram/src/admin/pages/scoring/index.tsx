@@ -1,7 +1,7 @@
-import type { ScoringModelVersion } from '@scrm/shared';
+import type { RescoringProgress, ScoringModelVersion } from '@scrm/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
 import { ModelComparisonView } from '../../components/model-comparison';
@@ -13,6 +13,35 @@ import '../../workbench.css';
 import './index.css';
 
 const TOP_RULES = 8;
+/** How often the page asks how far a running rescoring is. */
+const PROGRESS_POLL_MS = 3_000;
+
+/** 已重算 n / N while the cron rescores every lead after a switch; when it ended, once it has. */
+function RescoringLine({ rescoring }: { rescoring: RescoringProgress }) {
+  const { version, done, total, status } = rescoring;
+  const share = total === 0 ? 1 : Math.min(done / total, 1);
+  if (status === 'finished') {
+    return (
+      <Text className="muted scoring__rescoring-done">
+        {`v${version} 的重新评分已于 ${formatDateTime(rescoring.finishedAt ?? rescoring.startedAt)} 完成：共 ${done} 条线索`}
+      </Text>
+    );
+  }
+  return (
+    <View className="card scoring__rescoring">
+      <Text className="scoring__model-title">{`正在按 v${version} 重新评分`}</Text>
+      <Text>{`已重算 ${done} / ${total}`}</Text>
+      <View className="scoring__progress">
+        <View className="scoring__progress-bar" style={{ width: `${Math.round(share * 100)}%` }} />
+      </View>
+      <Text className="muted">
+        {rescoring.failedBatches > 0
+          ? `有 ${rescoring.failedBatches} 批重算失败，系统会自动重试；完成前不能再切换模型。`
+          : '分批在后台进行，可以离开本页；完成前不能再切换模型。'}
+      </Text>
+    </View>
+  );
+}
 
 function ModelCard({ model, title }: { model: ScoringModelVersion; title: string }) {
   return (
@@ -42,6 +71,13 @@ function showError(error: unknown) {
 function ScoringView() {
   const { models, fitCandidate, activate, rollBack } = useScoringModels();
   const [busy, setBusy] = useState<'fit' | 'activate' | 'rollback' | null>(null);
+  const isRescoring = models.data?.rescoring?.status === 'running';
+  const { reload } = models;
+  useEffect(() => {
+    if (!isRescoring) return;
+    const timer = setInterval(reload, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [isRescoring, reload]);
 
   const run = async <T,>(kind: 'fit' | 'activate' | 'rollback', work: () => Promise<T>, done: (r: T) => string) => {
     setBusy(kind);
@@ -59,7 +95,7 @@ function ScoringView() {
   if (models.status === 'error' && !models.data)
     return <PageStatus kind="error" message={models.userMessage} onRetry={models.reload} />;
   if (!models.data) return <PageStatus kind="loading" />;
-  const { active, previous, candidate, outcomes } = models.data;
+  const { active, previous, candidate, outcomes, rescoring } = models.data;
   const negatives = outcomes.rows - outcomes.positives;
   const canFit = outcomes.positives >= outcomes.minPerClass && negatives >= outcomes.minPerClass;
 
@@ -67,29 +103,30 @@ function ScoringView() {
     if (
       !(await confirm(
         '启用候选模型',
-        `启用 v${version} 后，所有线索将按新模型重新评分（分批进行），当前模型会保留以便回滚。确定吗？`,
+        `启用 v${version} 后，所有线索将在后台按新模型分批重新评分，当前模型会保留以便回滚。确定吗？`,
       ))
     )
       return;
     await run(
       'activate',
       () => activate(version),
-      (r) => `已启用 v${r.active.version}，重新评分 ${r.rescored} 条线索`,
+      (r) => `已启用 v${r.active.version}，开始重新评分 ${r.rescoring.total} 条线索`,
     );
   };
   const onRollBack = async (version: number) => {
-    if (!(await confirm('回滚模型', `回滚到 v${version}，所有线索将按该版本重新评分。确定吗？`))) return;
-    await run('rollback', rollBack, (r) => `已回滚到 v${r.active.version}，重新评分 ${r.rescored} 条线索`);
+    if (!(await confirm('回滚模型', `回滚到 v${version}，所有线索将在后台按该版本分批重新评分。确定吗？`))) return;
+    await run('rollback', rollBack, (r) => `已回滚到 v${r.active.version}，开始重新评分 ${r.rescoring.total} 条线索`);
   };
 
   return (
     <View className="workbench-page scoring">
       <ModelCard model={active} title="当前模型" />
+      {rescoring && <RescoringLine rescoring={rescoring} />}
       {previous && (
         <View className="scoring__actions">
           <Button
             className="scoring__button"
-            disabled={busy !== null}
+            disabled={busy !== null || isRescoring}
             onClick={() => void onRollBack(previous.version)}
           >
             {busy === 'rollback' ? '回滚中…' : `回滚到上一版本 v${previous.version}`}
@@ -115,10 +152,10 @@ function ScoringView() {
           <ModelComparisonView comparison={candidate.comparison} />
           <Button
             className="primary-button scoring__button"
-            disabled={busy !== null}
+            disabled={busy !== null || isRescoring}
             onClick={() => void onActivate(candidate.version)}
           >
-            {busy === 'activate' ? '启用并重新评分中…' : `启用 v${candidate.version}`}
+            {busy === 'activate' ? '启用中…' : `启用 v${candidate.version}`}
           </Button>
         </View>
       ) : (
@@ -130,7 +167,8 @@ function ScoringView() {
 
 /**
  * 评分模型 (issue 15 §4, institution-wide managers): the active model, a candidate fitted from the
- * institution's outcomes side by side with it, activation and roll back, each confirmed first.
+ * institution's outcomes side by side with it, activation and roll back, each confirmed first,
+ * and how far the rescoring that follows a switch has come (polled while it runs).
  */
 export default function ScoringPage() {
   return <StaffGate>{() => <ScoringView />}</StaffGate>;
