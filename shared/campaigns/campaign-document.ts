@@ -87,11 +87,11 @@ export const campaignDocumentSchema = z
     key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { error: 'key: lowercase kebab-case, ≤ 48' }),
     /** Revision of this campaign; every saved edit is a new one. */
     version: z.number().int().min(1),
-    name: z.string().trim().min(1).max(40),
+    name: z.string().trim().min(1, { error: '请填写活动名称' }).max(40, { error: '活动名称最多 40 字' }),
     description: z.string().trim().max(200).optional(),
     entry: campaignEntrySchema,
     audience: audiencePredicateSchema.default(EVERYONE_AUDIENCE),
-    steps: z.array(campaignStepSchema).min(1).max(20),
+    steps: z.array(campaignStepSchema).min(1, { error: '至少要有 1 个步骤' }).max(20, { error: '最多 20 个步骤' }),
     sendRules: sendRulesSchema.default(sendRulesSchema.parse({})),
     timeBox: timeBoxSchema.default({}),
     exit: exitRulesSchema.default(exitRulesSchema.parse({})),
@@ -99,13 +99,14 @@ export const campaignDocumentSchema = z
   .superRefine((doc, ctx) => {
     const ids = new Set<string>();
     for (const [i, step] of doc.steps.entries()) {
-      if (ids.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate ${step.id}` });
+      if (ids.has(step.id))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `步骤编号 ${step.id} 重复` });
       ids.add(step.id);
     }
-    const predicates: [string, AudiencePredicate | undefined][] = [
-      ['audience', doc.audience],
-      ['exit.when', doc.exit.when],
-      ...doc.steps.map((s, i): [string, AudiencePredicate | undefined] => [`steps.${i}.when`, s.when]),
+    const predicates: [(string | number)[], AudiencePredicate | undefined][] = [
+      [['audience'], doc.audience],
+      [['exit', 'when'], doc.exit.when],
+      ...doc.steps.map((s, i): [(string | number)[], AudiencePredicate | undefined] => [['steps', i, 'when'], s.when]),
     ];
     for (const [where, predicate] of predicates) {
       if (!predicate) continue;
@@ -113,7 +114,8 @@ export const campaignDocumentSchema = z
       if (size.depth > AUDIENCE_LIMITS.maxDepth || size.conditions > AUDIENCE_LIMITS.maxConditions) {
         ctx.addIssue({
           code: 'custom',
-          message: `${where}: over ${AUDIENCE_LIMITS.maxConditions} conditions or too deep`,
+          path: where,
+          message: `条件过多（最多 ${AUDIENCE_LIMITS.maxConditions} 个）或嵌套过深`,
         });
       }
     }
