@@ -10,7 +10,14 @@ const issuesOf = (document: unknown) =>
     message: i.message,
   }));
 
-const welcome = () => JSON.parse(JSON.stringify(WELCOME_TRACK)) as Record<string, any>;
+/** The welcome track as plain JSON, to break one field at a time. */
+interface LooseStep extends Record<string, unknown> {
+  label: string;
+  timing: { offsetMinutes: number };
+  message: { fields: Record<string, string> };
+}
+const welcome = () =>
+  JSON.parse(JSON.stringify(WELCOME_TRACK)) as Record<string, unknown> & { steps: [LooseStep, ...LooseStep[]] };
 
 describe('a refused campaign document says what is wrong in Chinese, at the field', () => {
   it('names the score bound, the empty chip list and the generic issues by their paths', () => {
