@@ -42,12 +42,14 @@ import { listMySubscriptionsRoute } from './me/subscriptions.js';
 import { postRegistrationRoute } from './registrations/post.js';
 import { transferAdvisorRoute } from './staff/advisor-transfer.js';
 import {
+  campaignOptionsRoute,
   changeCampaignStatusRoute,
   countAudienceRoute,
   createCampaignRoute,
   getCampaignRoute,
   listCampaignsRoute,
   previewCampaignRoute,
+  previewDraftCampaignRoute,
   putCampaignDocumentRoute,
   testSendCampaignRoute,
 } from './staff/campaigns.js';
@@ -149,9 +151,12 @@ export const routes: readonly AnyRoute[] = [
   listCampaignsRoute,
   createCampaignRoute,
   countAudienceRoute,
+  // Before `:id`, which would take `options` for an id.
+  campaignOptionsRoute,
   getCampaignRoute,
   putCampaignDocumentRoute,
   previewCampaignRoute,
+  previewDraftCampaignRoute,
   testSendCampaignRoute,
   changeCampaignStatusRoute,
   getCampaignsCronRoute,

@@ -42,6 +42,7 @@ const SECTIONS: Record<string, string> = {
   description: '活动说明',
   entry: '进入方式',
   audience: '受众条件',
+  steps: '步骤',
   sendRules: '发送规则',
   timeBox: '活动期限',
   exit: '退出规则',
