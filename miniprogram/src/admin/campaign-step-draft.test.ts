@@ -47,8 +47,8 @@ describe('a step’s timing <-> before/after, amount and unit', () => {
       }),
     );
     fc.assert(
-      fc.property(timingArb, (timing) => {
-        const draft = toTimingDraft(timing);
+      fc.property(timingArb, fc.constantFrom(undefined, 'minute', 'hour', 'day' as const), (timing, unit) => {
+        const draft = toTimingDraft(timing, unit);
         expect(fromTimingDraft(draft)).toEqual(timing);
         expect(Number.isInteger(draft.amount)).toBe(true);
       }),
@@ -67,6 +67,12 @@ describe('a step’s timing <-> before/after, amount and unit', () => {
       offsetMinutes: -1440,
     });
     expect(toTimingDraft({ anchor: 'entry', offsetMinutes: 90 })).toMatchObject({ amount: 90, unit: 'minute' });
+    // The unit the manager picked stays while it writes the offset whole.
+    expect(toTimingDraft({ anchor: 'trial_start', offsetMinutes: -1440 }, 'hour')).toMatchObject({
+      amount: 24,
+      unit: 'hour',
+    });
+    expect(toTimingDraft({ anchor: 'entry', offsetMinutes: 90 }, 'hour')).toMatchObject({ amount: 90, unit: 'minute' });
     expect(fromTimingDraft({ anchor: 'entry', direction: 'after', amount: 0.5, unit: 'hour' }).offsetMinutes).toBe(30);
     // Only the trial class can be before: the other anchors have not happened yet.
     expect(fromTimingDraft({ anchor: 'registered', direction: 'before', amount: 2, unit: 'day' }).offsetMinutes).toBe(

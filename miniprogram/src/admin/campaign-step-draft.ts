@@ -25,11 +25,15 @@ export interface TimingDraft {
   unit: TimingUnit;
 }
 
-/** The largest unit that writes the offset as a whole number (a day, else an hour, else minutes). */
-export function toTimingDraft(timing: CampaignStep['timing']): TimingDraft {
+/**
+ * The offset in the unit the manager chose when it writes it as a whole number (24 小时 stays 24
+ * hours), else in the largest unit that does (a day, else an hour, else minutes).
+ */
+export function toTimingDraft(timing: CampaignStep['timing'], preferredUnit?: TimingUnit): TimingDraft {
   const minutes = Math.abs(timing.offsetMinutes);
-  const unit: TimingUnit =
+  const largest: TimingUnit =
     minutes !== 0 && minutes % UNIT_MINUTES.day === 0 ? 'day' : minutes % UNIT_MINUTES.hour === 0 ? 'hour' : 'minute';
+  const unit = preferredUnit && minutes % UNIT_MINUTES[preferredUnit] === 0 ? preferredUnit : largest;
   return {
     anchor: timing.anchor,
     direction: timing.offsetMinutes < 0 ? 'before' : 'after',

@@ -32,7 +32,7 @@ function AddStep({ document, onChange, options }: CampaignEditorProps) {
     );
   const templates = options?.templates ?? [];
   return (
-    <View className="card">
+    <View className="card campaign-editor__new-step">
       <Text className="field-label">{T.addStepHint}</Text>
       <ChoiceChips
         choices={templates.map((t) => t.key as SubscribeTemplateKey)}

@@ -9,6 +9,7 @@ import {
   type SubscribeTemplateKey,
 } from '@scrm/shared';
 import { Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { describeTiming, setStepField } from '../../campaign-draft';
 import {
   addVariant,
@@ -43,9 +44,11 @@ interface StepEditorProps {
 
 /** When the step goes out: an anchor, before or after it (before: only the trial class), and how long. */
 function TimingEditor({ step, document, onChange, errors }: StepEditorProps) {
-  const timing = toTimingDraft(step.timing);
+  const [unit, setUnit] = useState<TimingUnit | undefined>(undefined);
+  const timing = toTimingDraft(step.timing, unit);
   const set = (change: Partial<TimingDraft>) => {
     const next = { ...timing, ...change };
+    setUnit(next.unit);
     onChange(setStepTiming(document, step.id, next.anchor === 'trial_start' ? next : { ...next, direction: 'after' }));
   };
   return (
