@@ -227,12 +227,14 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
 
     // A new step: the trial reminder template, 24 hours before the booked class, opening the trial page.
     await editor.getByText('+ 添加步骤').click();
+    const stepCount = await editor.locator('.campaign-editor__step').count();
     await editor
-      .locator('.chip')
+      .locator('.campaign-editor__new-step .chip')
       .filter({ hasText: /^试听课程提醒$/ })
-      .first()
       .click();
+    await expect.poll(() => editor.locator('.campaign-editor__step').count()).toBe(stepCount + 1);
     const step = editor.locator('.campaign-editor__step').last();
+    await step.locator('.campaign-editor__field').filter({ hasText: '温馨提示' }).waitFor();
     await step
       .locator('.chip')
       .filter({ hasText: /^试听开始$/ })
