@@ -265,14 +265,13 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
     await step.scrollIntoViewIfNeeded();
     await shot(staff, '12-step-variant', false);
 
-    // The preview renders the unsaved draft for the manager, variant by variant.
+    // The preview renders the unsaved draft for the manager, variant by variant: the manager has
+    // booked no class, so the reminder says it would not go to them, and why.
     await editor.getByText('预览修改后的消息（以我为收件人）').click();
     const preview = editor.locator('.campaign-preview');
-    await preview
-      .locator('.campaign-preview__step')
-      .filter({ hasText: '版本 B' })
-      .getByText('明天见！请提前十分钟到')
-      .waitFor();
+    const newStep = preview.locator('.campaign-preview__step').filter({ hasText: `第 ${stepCount + 1} 步` });
+    await newStep.filter({ hasText: '版本 B' }).getByText('该用户没有试听预约', { exact: false }).waitFor();
+    expect(await newStep.count()).toBe(2);
     await preview.scrollIntoViewIfNeeded();
     await shot(staff, '13-draft-preview', false);
 

@@ -31,7 +31,19 @@ export const CAMPAIGN_TEXT = {
   preview: '预览（以我为收件人）',
   previewNote: '以下是按当前版本、此刻发给你的内容，与实际发送完全一致。',
   previewChannel: { subscribe_message: '微信订阅消息', in_app_message: '站内消息（无订阅授权）' },
-  previewRefused: (why: string) => `不会发送：${why}`,
+  /** Why a step would not be sent (`StepPreview.refusal`, e.g. `render_refused: missing_trial: …`), in words. */
+  previewRefused: (why: string) =>
+    `不会发送：${
+      why.startsWith('no_content')
+        ? '此刻没有适合该用户的新内容'
+        : why.includes('missing_trial')
+          ? '该用户没有试听预约，填不了上课时间和地点'
+          : why.includes('missing_course')
+            ? '该用户没有意向课程'
+            : why.includes('missing_content')
+              ? '该步骤没有选择发送的内容'
+              : why
+    }`,
   previewPage: (page: string) => `打开页面：${page}`,
   /** What the server did to a field to fit WeChat's rule (`RenderedField.adjustment`); `none` shows nothing. */
   adjustments: {
