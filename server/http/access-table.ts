@@ -85,9 +85,11 @@ export const ACCESS_TABLE = {
   'GET /staff/campaigns': { manager: 'institution' },
   'POST /staff/campaigns': { manager: 'institution' },
   'POST /staff/campaigns/audience-count': { manager: 'institution' },
+  'GET /staff/campaigns/options': { manager: 'institution' },
   'GET /staff/campaigns/:id': { manager: 'institution' },
   'PUT /staff/campaigns/:id/document': { manager: 'institution' },
   'GET /staff/campaigns/:id/preview': { manager: 'institution' },
+  'POST /staff/campaigns/:id/preview': { manager: 'institution' },
   'POST /staff/campaigns/:id/status': { manager: 'institution' },
   'POST /staff/campaigns/:id/test-send': { manager: 'institution' },
   // The scoring model rescores every lead of every campus (issue 15 §4): institution-wide managers.

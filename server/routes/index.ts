@@ -43,12 +43,14 @@ import { listMySubscriptionsRoute } from './me/subscriptions.js';
 import { postRegistrationRoute } from './registrations/post.js';
 import { transferAdvisorRoute } from './staff/advisor-transfer.js';
 import {
+  campaignOptionsRoute,
   changeCampaignStatusRoute,
   countAudienceRoute,
   createCampaignRoute,
   getCampaignRoute,
   listCampaignsRoute,
   previewCampaignRoute,
+  previewDraftCampaignRoute,
   putCampaignDocumentRoute,
   testSendCampaignRoute,
 } from './staff/campaigns.js';
@@ -150,9 +152,12 @@ export const routes: readonly AnyRoute[] = [
   listCampaignsRoute,
   createCampaignRoute,
   countAudienceRoute,
+  // Before `:id`, which would take `options` for an id.
+  campaignOptionsRoute,
   getCampaignRoute,
   putCampaignDocumentRoute,
   previewCampaignRoute,
+  previewDraftCampaignRoute,
   testSendCampaignRoute,
   changeCampaignStatusRoute,
   getCampaignsCronRoute,

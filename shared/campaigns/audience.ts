@@ -18,8 +18,17 @@ import type { CampaignLeadFacts } from './lead-facts.js';
 import { SUBSCRIBE_TEMPLATE_KEYS, type SubscribeTemplateKey } from './subscribe-templates.js';
 
 const DAY_MS = 86_400_000;
-const idList = z.array(z.string().trim().min(1).max(64)).min(1).max(100);
-const days = z.number().int().min(0).max(3650);
+const idList = z
+  .array(z.string().trim().min(1, { error: '不能为空' }).max(64, { error: '最多 64 字' }))
+  .min(1, { error: '至少选一项' })
+  .max(100, { error: '最多选 100 项' });
+const days = z
+  .number()
+  .int({ error: '天数须为整数' })
+  .min(0, { error: '天数不能为负' })
+  .max(3650, { error: '最多 3650 天' });
+const stageList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).min(1, { error: '至少选一项' });
 
 /** Events whose time an `occurred_within` condition tests. */
 export const AUDIENCE_EVENTS = ['registered', 'trial_booked', 'enrolled'] as const;
@@ -28,9 +37,9 @@ export type AudienceEvent = (typeof AUDIENCE_EVENTS)[number];
 /** One condition on a lead (SQL in the comments: the planning statement's columns). */
 export const audienceConditionSchema = z.discriminatedUnion('kind', [
   // lifecycle_stage = any($in)
-  z.strictObject({ kind: z.literal('lifecycle_stage'), in: z.array(z.enum(LIFECYCLE_STAGES)).min(1) }),
+  z.strictObject({ kind: z.literal('lifecycle_stage'), in: stageList(LIFECYCLE_STAGES) }),
   // journey_stage = any($in)
-  z.strictObject({ kind: z.literal('journey_stage'), in: z.array(z.enum(JOURNEY_STAGES)).min(1) }),
+  z.strictObject({ kind: z.literal('journey_stage'), in: stageList(JOURNEY_STAGES) }),
   // score_total between $min and $max (either bound may be left out; both inclusive)
   z
     .strictObject({
@@ -38,27 +47,37 @@ export const audienceConditionSchema = z.discriminatedUnion('kind', [
       min: z.number().finite().optional(),
       max: z.number().finite().optional(),
     })
-    .refine((c) => c.min !== undefined || c.max !== undefined, { error: 'score: give min, max or both' })
-    .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, { error: 'score: min > max' }),
+    .refine((c) => c.min !== undefined || c.max !== undefined, { error: '请填写最低分或最高分' })
+    .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, {
+      error: '最低分不能高于最高分',
+      path: ['max'],
+    }),
   // campus_id = any($in)
   z.strictObject({ kind: z.literal('campus'), in: idList }),
   // course_interest = any($in)
   z.strictObject({ kind: z.literal('course_interest'), in: idList }),
   // role = any($in)
-  z.strictObject({ kind: z.literal('role'), in: z.array(z.enum(LEAD_ROLES)).min(1) }),
+  z.strictObject({ kind: z.literal('role'), in: stageList(LEAD_ROLES) }),
   // source = any($in)
   z.strictObject({ kind: z.literal('source'), in: idList }),
   // coalesce(last_activity_at, created_at) <= $now - minDays days
   //   [and > $now - (maxDays + 1) days]
   z
     .strictObject({ kind: z.literal('inactive'), minDays: days, maxDays: days.optional() })
-    .refine((c) => c.maxDays === undefined || c.minDays <= c.maxDays, { error: 'inactive: minDays > maxDays' }),
+    .refine((c) => c.maxDays === undefined || c.minDays <= c.maxDays, {
+      error: '最少天数不能多于最多天数',
+      path: ['maxDays'],
+    }),
   // grants.remaining > 0 for the template (the step's own when `template` is left out)
   z.strictObject({ kind: z.literal('has_grant'), template: z.enum(SUBSCRIBE_TEMPLATE_KEYS).optional() }),
   // <event>_at >= $now - days days
-  z.strictObject({ kind: z.literal('occurred_within'), event: z.enum(AUDIENCE_EVENTS), days: days.min(1) }),
+  z.strictObject({
+    kind: z.literal('occurred_within'),
+    event: z.enum(AUDIENCE_EVENTS),
+    days: days.min(1, { error: '至少 1 天' }),
+  }),
   // latest booking's status = any($in)
-  z.strictObject({ kind: z.literal('trial_status'), in: z.array(z.enum(BOOKING_STATUSES)).min(1) }),
+  z.strictObject({ kind: z.literal('trial_status'), in: stageList(BOOKING_STATUSES) }),
   // tags && $anyOf
   z.strictObject({ kind: z.literal('tags'), anyOf: idList }),
 ]);

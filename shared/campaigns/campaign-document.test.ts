@@ -86,7 +86,7 @@ describe('campaignDocumentSchema refuses what WeChat or the runner could not hon
     [
       'an unknown placeholder',
       minimal(message({ thing1: '{contentTitle}', thing2: '{city}', name3: '{leadName}' })),
-      /unknown \{city\}/,
+      /没有 \{city\} 这个占位符/,
     ],
     [
       'free text in a name field',
@@ -98,7 +98,7 @@ describe('campaignDocumentSchema refuses what WeChat or the runner could not hon
       minimal(message({ thing1: 'x', thing2: 'x', name3: '{contentTitle}' })),
       /name3/,
     ],
-    ['a missing field', minimal(message({ thing1: '{contentTitle}', thing2: 'x' })), /name3: missing/],
+    ['a missing field', minimal(message({ thing1: '{contentTitle}', thing2: 'x' })), /name3",?\]?,"message":"请填写/],
     [
       'a field the template lacks',
       minimal(message({ thing1: '{contentTitle}', thing2: 'x', name3: '{leadName}', thing9: 'x' })),
@@ -113,10 +113,14 @@ describe('campaignDocumentSchema refuses what WeChat or the runner could not hon
           'home',
         ),
       ),
-      /not sent to leads/,
+      /只发给员工/,
     ],
-    ['content without a pick', minimal({ content: undefined }), /content pick/],
-    ['a delay before entry', minimal({ timing: { anchor: 'entry', offsetMinutes: -60 } }), /only trial_start/],
+    ['content without a pick', minimal({ content: undefined }), /需要先选择发送的内容/],
+    [
+      'a delay before entry',
+      minimal({ timing: { anchor: 'entry', offsetMinutes: -60 } }),
+      /只有“试听开始”可以设在之前/,
+    ],
     [
       'an unknown page',
       minimal(
@@ -132,7 +136,7 @@ describe('campaignDocumentSchema refuses what WeChat or the runner could not hon
           { key: 'a', weight: 2 },
         ],
       }),
-      /duplicate a/,
+      /版本名 a 重复/,
     ],
     [
       'a variant breaking a field',
@@ -150,7 +154,7 @@ describe('campaignDocumentSchema refuses what WeChat or the runner could not hon
         ...(minimal() as object),
         steps: [(minimal() as { steps: unknown[] }).steps[0], (minimal() as { steps: unknown[] }).steps[0]],
       },
-      /duplicate one/,
+      /步骤编号 one 重复/,
     ],
     [
       'an end before the start',
@@ -161,7 +165,7 @@ describe('campaignDocumentSchema refuses what WeChat or the runner could not hon
     [
       'an audience too deep',
       minimal({}, { audience: { not: { not: { not: { not: { not: { kind: 'tags', anyOf: ['x'] } } } } } } }),
-      /too deep/,
+      /嵌套过深/,
     ],
   ];
   it.each(bad)('%s', (_, document, issue) => {

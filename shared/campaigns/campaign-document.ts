@@ -80,18 +80,30 @@ export const exitRulesSchema = z.strictObject({
 });
 export type ExitRules = z.infer<typeof exitRulesSchema>;
 
+type LocatedPredicate = [(string | number)[], AudiencePredicate | undefined];
+
+function reportOversizedPredicates(ctx: z.RefinementCtx, predicates: LocatedPredicate[]) {
+  for (const [path, predicate] of predicates) {
+    if (!predicate) continue;
+    const size = measureAudience(predicate);
+    if (size.depth > AUDIENCE_LIMITS.maxDepth || size.conditions > AUDIENCE_LIMITS.maxConditions) {
+      ctx.addIssue({ code: 'custom', path, message: `条件过多（最多 ${AUDIENCE_LIMITS.maxConditions} 个）或嵌套过深` });
+    }
+  }
+}
+
 export const campaignDocumentSchema = z
   .strictObject({
     schemaVersion: z.literal(CAMPAIGN_SCHEMA_VERSION),
     /** Stable per installation; the built-in tracks' keys are theirs. */
-    key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { error: 'key: lowercase kebab-case, ≤ 48' }),
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { error: '活动标识只能是小写字母、数字和“-”，最多 48 个' }),
     /** Revision of this campaign; every saved edit is a new one. */
     version: z.number().int().min(1),
-    name: z.string().trim().min(1).max(40),
+    name: z.string().trim().min(1, { error: '请填写活动名称' }).max(40, { error: '活动名称最多 40 字' }),
     description: z.string().trim().max(200).optional(),
     entry: campaignEntrySchema,
     audience: audiencePredicateSchema.default(EVERYONE_AUDIENCE),
-    steps: z.array(campaignStepSchema).min(1).max(20),
+    steps: z.array(campaignStepSchema).min(1, { error: '至少要有 1 个步骤' }).max(20, { error: '最多 20 个步骤' }),
     sendRules: sendRulesSchema.default(sendRulesSchema.parse({})),
     timeBox: timeBoxSchema.default({}),
     exit: exitRulesSchema.default(exitRulesSchema.parse({})),
@@ -99,27 +111,36 @@ export const campaignDocumentSchema = z
   .superRefine((doc, ctx) => {
     const ids = new Set<string>();
     for (const [i, step] of doc.steps.entries()) {
-      if (ids.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate ${step.id}` });
+      if (ids.has(step.id))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `步骤编号 ${step.id} 重复` });
       ids.add(step.id);
     }
-    const predicates: [string, AudiencePredicate | undefined][] = [
-      ['audience', doc.audience],
-      ['exit.when', doc.exit.when],
-      ...doc.steps.map((s, i): [string, AudiencePredicate | undefined] => [`steps.${i}.when`, s.when]),
-    ];
-    for (const [where, predicate] of predicates) {
-      if (!predicate) continue;
-      const size = measureAudience(predicate);
-      if (size.depth > AUDIENCE_LIMITS.maxDepth || size.conditions > AUDIENCE_LIMITS.maxConditions) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${where}: over ${AUDIENCE_LIMITS.maxConditions} conditions or too deep`,
-        });
-      }
-    }
+    reportOversizedPredicates(ctx, [
+      [['audience'], doc.audience],
+      [['exit', 'when'], doc.exit.when],
+      ...doc.steps.map((s, i): LocatedPredicate => [['steps', i, 'when'], s.when]),
+    ]);
   });
 export type CampaignDocument = z.infer<typeof campaignDocumentSchema>;
 export type CampaignDocumentInput = z.input<typeof campaignDocumentSchema>;
+
+/**
+ * The parts of a document that decide who is in its audience now (the audience and the exit
+ * rules): what the editor's live count needs of a draft whose steps may still be half written.
+ * Other keys are ignored.
+ */
+export const campaignAudiencePartSchema = z
+  .object({
+    audience: audiencePredicateSchema.default(EVERYONE_AUDIENCE),
+    exit: exitRulesSchema.default(exitRulesSchema.parse({})),
+  })
+  .superRefine((part, ctx) =>
+    reportOversizedPredicates(ctx, [
+      [['audience'], part.audience],
+      [['exit', 'when'], part.exit.when],
+    ]),
+  );
+export type CampaignAudiencePart = z.infer<typeof campaignAudiencePartSchema>;
 
 /** Parses an untrusted campaign document; throws a ZodError naming the bad field. */
 export function parseCampaignDocument(document: unknown): CampaignDocument {

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { audiencePredicateSchema } from './audience.js';
 import { contentPickSchema } from './content-pick.js';
 import { CAMPAIGN_DESTINATIONS } from './page-link.js';
-import { getSubscribeTemplate, SUBSCRIBE_TEMPLATE_KEYS } from './subscribe-templates.js';
-import { checkFieldValue, getFieldKind, WECHAT_FIELD_MAX_LENGTH, type WechatFieldKind } from './wechat-fields.js';
+import { checkStepFields } from './step-fields.js';
+import { SUBSCRIBE_TEMPLATE_KEYS } from './subscribe-templates.js';
 
 const MINUTES_PER_DAY = 1440;
 
@@ -23,36 +23,13 @@ export const STEP_ANCHORS = [
 ] as const;
 export type StepAnchor = (typeof STEP_ANCHORS)[number];
 
-/** Values a field may take from the lead, the content or the booking, written `{name}` in a field. */
-export const MESSAGE_PLACEHOLDERS = [
-  'leadName',
-  'contentTitle',
-  'courseName',
-  'sessionTime',
-  'campusName',
-  'campusAddress',
-] as const;
-export type MessagePlaceholder = (typeof MESSAGE_PLACEHOLDERS)[number];
-
-/** The field kinds a placeholder may fill on its own; in a `thing` any placeholder may be embedded. */
-const PLACEHOLDER_KINDS: Record<MessagePlaceholder, readonly WechatFieldKind[]> = {
-  leadName: ['name', 'thing'],
-  contentTitle: ['thing'],
-  courseName: ['thing'],
-  sessionTime: ['time', 'date', 'thing'],
-  campusName: ['thing'],
-  campusAddress: ['thing'],
-};
-
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
-
-/** The placeholders a field text uses, e.g. `['leadName']` for `{leadName}，欢迎！`. */
-export function listPlaceholders(text: string): string[] {
-  return Array.from(text.matchAll(PLACEHOLDER), (m) => m[1] as string);
-}
-
-const fieldsSchema = z.record(z.string().regex(/^[a-z_]+\d{1,3}$/), z.string().min(1).max(100));
-const stepIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: 'step id: lowercase kebab-case, ≤ 32' });
+const fieldsSchema = z.record(
+  z.string().regex(/^[a-z_]+\d{1,3}$/),
+  z.string().min(1, { error: '不能为空' }).max(100, { error: '最多 100 字' }),
+);
+const stepIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: '步骤编号只能是小写字母、数字和“-”，最多 32 个' });
 
 export const stepMessageSchema = z.strictObject({
   template: z.enum(SUBSCRIBE_TEMPLATE_KEYS),
@@ -64,8 +41,12 @@ export const stepMessageSchema = z.strictObject({
 export type StepMessage = z.infer<typeof stepMessageSchema>;
 
 export const stepVariantSchema = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9]{0,7}$/, { error: 'variant key: lowercase, ≤ 8' }),
-  weight: z.number().int().min(1).max(100),
+  key: z.string().regex(/^[a-z][a-z0-9]{0,7}$/, { error: '版本名只能是小写字母开头的字母或数字，最多 8 个' }),
+  weight: z
+    .number()
+    .int({ error: '比例须为整数' })
+    .min(1, { error: '比例最小为 1' })
+    .max(100, { error: '比例最大为 100' }),
   /** Fields this variant writes differently (the rest come from the step's message). */
   fields: fieldsSchema.optional(),
   content: contentPickSchema.optional(),
@@ -76,15 +57,15 @@ export const campaignStepSchema = z
   .strictObject({
     id: stepIdSchema,
     /** Chinese, shown to managers. */
-    label: z.string().trim().min(1).max(40),
+    label: z.string().trim().min(1, { error: '请填写步骤名称' }).max(40, { error: '步骤名称最多 40 字' }),
     timing: z.strictObject({
       anchor: z.enum(STEP_ANCHORS),
       /** Minutes after the anchor (negative: before it, only for `trial_start`). */
       offsetMinutes: z
         .number()
-        .int()
-        .min(-30 * MINUTES_PER_DAY)
-        .max(365 * MINUTES_PER_DAY),
+        .int({ error: '时间须为整分钟' })
+        .min(-30 * MINUTES_PER_DAY, { error: '最多提前 30 天' })
+        .max(365 * MINUTES_PER_DAY, { error: '最多延后 365 天' }),
     }),
     /** A send that cannot go out this long after it was due is skipped (a reminder after class is noise). */
     expiresAfterMinutes: z
@@ -97,67 +78,43 @@ export const campaignStepSchema = z
     when: audiencePredicateSchema.optional(),
     message: stepMessageSchema,
     content: contentPickSchema.optional(),
-    variants: z.array(stepVariantSchema).min(2).max(5).optional(),
+    variants: z
+      .array(stepVariantSchema)
+      .min(2, { error: 'A/B 测试至少要 2 个版本' })
+      .max(5, { error: 'A/B 测试最多 5 个版本' })
+      .optional(),
   })
   .superRefine((step, ctx) => {
     if (step.timing.offsetMinutes < 0 && step.timing.anchor !== 'trial_start') {
-      ctx.addIssue({ code: 'custom', path: ['timing', 'offsetMinutes'], message: 'only trial_start may be before' });
+      ctx.addIssue({ code: 'custom', path: ['timing', 'offsetMinutes'], message: '只有“试听开始”可以设在之前' });
     }
     const keys = new Set<string>();
-    for (const variant of step.variants ?? []) {
+    for (const [i, variant] of (step.variants ?? []).entries()) {
       if (keys.has(variant.key))
-        ctx.addIssue({ code: 'custom', path: ['variants'], message: `duplicate ${variant.key}` });
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'key'], message: `版本名 ${variant.key} 重复` });
       keys.add(variant.key);
     }
+    // A problem of a text a variant writes is that variant's; one of an inherited text is the
+    // step's own, said once however many variants inherit it.
+    const said = new Set<string>();
+    const report = (path: (string | number)[], message: string) => {
+      const key = `${path.join('.')}:${message}`;
+      if (said.has(key)) return;
+      said.add(key);
+      ctx.addIssue({ code: 'custom', path, message });
+    };
     const versions = step.variants?.length
-      ? step.variants.map((v) => ({
-          fields: { ...step.message.fields, ...v.fields },
-          content: v.content ?? step.content,
-        }))
-      : [{ fields: step.message.fields, content: step.content }];
-    for (const version of versions) {
-      for (const problem of checkStepFields(step.message, version.fields, version.content !== undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['message', 'fields'], message: problem });
+      ? step.variants.map((v, i) => ({ index: i as number | null, variant: v, content: v.content ?? step.content }))
+      : [{ index: null, variant: undefined, content: step.content }];
+    for (const { index, variant, content } of versions) {
+      const fields = { ...step.message.fields, ...variant?.fields };
+      for (const problem of checkStepFields(step.message, fields, content !== undefined)) {
+        const isVariants = index !== null && variant?.fields !== undefined && problem.at in variant.fields;
+        if (problem.at === 'template' || problem.at === 'link') report(['message', problem.at], problem.message);
+        else if (isVariants) report(['variants', index, 'fields', problem.at], problem.message);
+        else report(['message', 'fields', problem.at], problem.message);
       }
     }
   });
 export type CampaignStep = z.infer<typeof campaignStepSchema>;
 export type CampaignStepInput = z.input<typeof campaignStepSchema>;
-
-/**
- * Problems of a step's field texts against its template (empty when none): every template field
- * is written and no other; a placeholder fills only a field of a kind it fits; a fixed text passes
- * WeChat's rule as written (a `thing` text with placeholders is shortened per lead instead).
- */
-export function checkStepFields(message: StepMessage, fields: Record<string, string>, hasContent: boolean): string[] {
-  const template = getSubscribeTemplate(message.template);
-  const problems: string[] = [];
-  if (template.recipient !== 'lead') problems.push(`template ${template.key} is not sent to leads`);
-  const wanted = template.fields.map((f) => f.key);
-  for (const key of wanted) if (!(key in fields)) problems.push(`${key}: missing`);
-  for (const [key, text] of Object.entries(fields)) {
-    const kind = getFieldKind(key);
-    if (!wanted.includes(key) || kind === null) {
-      problems.push(`${key}: not a field of ${template.key}`);
-      continue;
-    }
-    const used = listPlaceholders(text);
-    for (const name of used) {
-      if (!(MESSAGE_PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`${key}: unknown {${name}}`);
-    }
-    if ((used.includes('contentTitle') || message.link === 'content') && !hasContent) {
-      problems.push(`${key}: the step needs a content pick`);
-    }
-    if (used.length === 0) {
-      const violation = checkFieldValue(kind, text);
-      if (violation) problems.push(`${key}: "${text}" breaks the ${kind} rule (${violation})`);
-    } else if (kind !== 'thing') {
-      const only = used[0] as MessagePlaceholder;
-      const fits = used.length === 1 && text === `{${only}}` && PLACEHOLDER_KINDS[only]?.includes(kind);
-      if (!fits) problems.push(`${key}: a ${kind} field takes only one of its placeholders, as the whole text`);
-    } else if (text.replace(PLACEHOLDER, '').length > WECHAT_FIELD_MAX_LENGTH.thing) {
-      problems.push(`${key}: the fixed text alone is over ${WECHAT_FIELD_MAX_LENGTH.thing} characters`);
-    }
-  }
-  return problems;
-}

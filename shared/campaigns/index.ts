@@ -6,6 +6,7 @@
 export * from './audience.js';
 export * from './built-in/index.js';
 export * from './campaign-document.js';
+export * from './campaign-issues.js';
 export * from './campaign-step.js';
 export * from './content-pick.js';
 export * from './frequency-cap.js';
@@ -17,6 +18,7 @@ export * from './retry-policy.js';
 export * from './schedule-step.js';
 export * from './send-window.js';
 export * from './shanghai-clock.js';
+export * from './step-fields.js';
 export * from './subscribe-templates.js';
 export * from './variant.js';
 export * from './wechat-fields.js';

@@ -4,10 +4,11 @@
  * is the exact `data` object and `page` that `subscribeMessage.send` receives (the same text is the
  * in-app message), or the reason it cannot be sent; every value passes WeChat's field rules.
  */
-import { type CampaignStep, listPlaceholders, type MessagePlaceholder } from './campaign-step.js';
+import type { CampaignStep } from './campaign-step.js';
 import type { CampaignContent, CampaignLeadFacts } from './lead-facts.js';
 import { buildCampaignPagePath, type CampaignChannel } from './page-link.js';
 import { formatShanghaiTime } from './shanghai-clock.js';
+import { listPlaceholders, type MessagePlaceholder } from './step-fields.js';
 import { getTemplateFieldKinds, type SubscribeTemplate } from './subscribe-templates.js';
 import { type FieldViolation, fitFieldValue, type WechatFieldKind } from './wechat-fields.js';
 

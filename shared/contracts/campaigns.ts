@@ -117,6 +117,34 @@ export const campaignPreviewResponseSchema = z.object({ leadId: z.uuid(), steps:
 export type CampaignPreviewResponse = z.infer<typeof campaignPreviewResponseSchema>;
 export const campaignPreviewQuerySchema = z.object({ leadId: z.uuid() });
 
+/**
+ * `POST /api/staff/campaigns/:id/preview`: an edited, unsaved document rendered for `leadId` as
+ * the runner would send it; a step with A/B variants appears once per variant.
+ */
+export const draftPreviewRequestSchema = z.strictObject({
+  leadId: z.uuid({ error: '预览对象不存在' }),
+  document: z.unknown(),
+});
+
+/** A choice of the campaign editor's pickers: a value the audience stores, its label and how many live leads have it. */
+export const audienceOptionSchema = z.object({ value: z.string(), label: z.string(), leads: z.number().int() });
+export type AudienceOption = z.infer<typeof audienceOptionSchema>;
+
+/**
+ * `GET /api/staff/campaigns/options`: what the editor's pickers offer, from this installation's
+ * data: campuses and courses (active ones, by id), the sources and tags live leads carry (most
+ * common first, at most `CAMPAIGN_OPTION_LIMIT` each), and the templates a campaign may send.
+ */
+export const campaignOptionsResponseSchema = z.object({
+  campuses: z.array(audienceOptionSchema),
+  courses: z.array(audienceOptionSchema),
+  sources: z.array(audienceOptionSchema),
+  tags: z.array(audienceOptionSchema),
+  templates: z.array(z.object({ key: z.string(), title: z.string() })),
+});
+export type CampaignOptionsResponse = z.infer<typeof campaignOptionsResponseSchema>;
+export const CAMPAIGN_OPTION_LIMIT = 50;
+
 /** An in-app message (站内消息) on the prospect's Me page. */
 export const inAppMessageSchema = z.object({
   id: z.uuid(),

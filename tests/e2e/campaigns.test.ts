@@ -4,6 +4,9 @@
  * once, at any hour), previews it and activates it; a prospect registers; the test calls the
  * runner's cron route with the secret; the prospect, who holds no WeChat grant, sees the in-app
  * message and the dot on the Me tab, opens it, and the campaign page counts the click, once.
+ * Then the editor's whole reach: a second campaign narrowed by score, campus and tag with the live
+ * count following, a step 24 hours before the booked class with an A/B variant, previewed unsaved,
+ * and saved with all of it.
  * Screenshots at 375×812 go to test-results/screenshots/ (not committed).
  */
 import { randomBytes } from 'node:crypto';
@@ -17,6 +20,7 @@ import { hasChromium, launchChromium, PHONE, registerOnForm, SCREENSHOTS } from 
 const CRON_SECRET = randomBytes(24).toString('hex');
 const TRACK = '新用户欢迎旅程';
 const INVITE_STEP = '第 5 周：邀请预约试听';
+const DRIP_TRACK = '按购买阶段培育';
 /** The in-app message of the invitation: its template's title (server/services/campaigns/compose-message.ts). */
 const MESSAGE_TITLE = '课程动态通知';
 
@@ -49,12 +53,16 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
   /** The visible page of Taro's H5 router (earlier pages stay in the DOM, hidden). */
   const current = (page: Page, selector: string) => page.locator(selector).last();
   /** Calls the API with the staff token the browser holds, as the page would. */
-  const staffApi = async <T>(path: string): Promise<T> => {
+  const staffApi = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
     const raw = await staff.evaluate('window.localStorage.getItem("scrm.session.v1")');
     const stored = typeof raw === 'string' ? (JSON.parse(raw) as { data?: string }).data : undefined;
     const token = stored ? (JSON.parse(stored) as { staff?: { token?: string } | null }).staff?.token : null;
     if (!token) throw new Error('no staff session in the browser');
-    const res = await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${product.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -87,7 +95,8 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
     const hours = editor.locator('.campaign-editor__hours input');
     await hours.nth(0).fill('00:00');
     await hours.nth(1).fill('24:00');
-    await editor.locator('.campaign-editor__step').filter({ hasText: INVITE_STEP }).locator('input').first().fill('0');
+    const inviteCard = editor.locator('.campaign-editor__step').filter({ hasText: INVITE_STEP });
+    await inviteCard.locator('.campaign-editor__amount input').fill('0');
     // A restriction changes the live count's request; lifting it again keeps the track's audience.
     await editor.getByText('购买', { exact: true }).click();
     await editor.getByText('购买', { exact: true }).click();
@@ -182,5 +191,115 @@ describe.runIf(hasChromium)('a campaign from activation to a counted click, in t
     const detail = await staffApi<CampaignDetailResponse>(`/api/staff/campaigns/${campaignId}`);
     expect(detail.campaign.counts.clicked).toBe(1);
     expect(detail.steps.find((s) => s.label === INVITE_STEP)?.clicked).toBe(1);
+  });
+
+  it('the editor narrows a campaign by score, campus and tag with a live count, adds a step before the booked class with a variant, previews and saves', async () => {
+    await staff.goto(`${product.url}/#/admin/pages/campaigns/index`);
+    const list = current(staff, '.campaigns');
+    await list.locator('.campaigns__track').filter({ hasText: DRIP_TRACK }).click();
+    await current(staff, '.campaign').getByText('草稿', { exact: true }).waitFor();
+    const dripId = new URL(staff.url().replace('/#/', '/')).searchParams.get('id') ?? '';
+    await current(staff, '.campaign').getByText('编辑受众与步骤').click();
+    const editor = current(staff, '.campaign-edit');
+    const audience = editor.locator('.campaign-editor__audience');
+    const liveCount = audience.locator('.campaign-editor__count:not(.muted)');
+    const readCount = async () => Number((await liveCount.textContent())?.match(/(\d+) 人/)?.[1]);
+    await liveCount.waitFor();
+    const before = await readCount();
+    await shot(staff, '10-editor', false);
+
+    // The tag picker offers the tags leads carry, with how many carry each.
+    await audience
+      .locator('.chip')
+      .filter({ hasText: /^老生推荐 \d+$/ })
+      .click();
+    await expect.poll(readCount, { timeout: 10_000 }).not.toBe(before);
+    const withTag = await readCount();
+    await audience
+      .locator('.chip')
+      .filter({ hasText: /^上海徐汇校区 \d+$/ })
+      .click();
+    await audience.locator('.campaign-editor__score-min input').fill('0');
+    await audience.locator('.campaign-editor__score-max input').fill('500');
+    await expect.poll(readCount, { timeout: 10_000 }).toBeLessThanOrEqual(withTag);
+    await audience.scrollIntoViewIfNeeded();
+    await shot(staff, '11-audience', false);
+
+    // A new step: the trial reminder template, 24 hours before the booked class, opening the trial page.
+    await editor.getByText('+ 添加步骤').click();
+    const stepCount = await editor.locator('.campaign-editor__step').count();
+    await editor
+      .locator('.campaign-editor__new-step .chip')
+      .filter({ hasText: /^试听课程提醒$/ })
+      .click();
+    await expect.poll(() => editor.locator('.campaign-editor__step').count()).toBe(stepCount + 1);
+    const step = editor.locator('.campaign-editor__step').last();
+    await step.locator('.campaign-editor__field').filter({ hasText: '温馨提示' }).waitFor();
+    await step
+      .locator('.chip')
+      .filter({ hasText: /^试听开始$/ })
+      .click();
+    await step
+      .locator('.chip')
+      .filter({ hasText: /^之前$/ })
+      .click();
+    await step.locator('.campaign-editor__amount input').fill('24');
+    await step
+      .locator('.chip')
+      .filter({ hasText: /^小时$/ })
+      .click();
+    await step.locator('.campaign-editor__timing').filter({ hasText: '试听开始前 1 天' }).waitFor();
+    await step
+      .locator('.chip')
+      .filter({ hasText: /^预约试听$/ })
+      .click();
+
+    // A variant B with its own reminder; WeChat's 20-character rule shows while typing.
+    await step.getByText('+ 添加版本').click();
+    const variantB = step.locator('.campaign-editor__variant').filter({ hasText: '版本 B' });
+    const tip = variantB.locator('.campaign-editor__field').filter({ hasText: '温馨提示' }).locator('input');
+    await tip.fill('明天的试听课请提前十分钟到达教室，带好笔记本和水杯');
+    await variantB.getByText('超过 20 字').waitFor();
+    await tip.fill('明天见！请提前十分钟到');
+    await variantB.getByText('11/20').waitFor();
+    await step.scrollIntoViewIfNeeded();
+    await shot(staff, '12-step-variant', false);
+
+    // The preview renders the unsaved draft for the manager, variant by variant: the manager has
+    // booked no class, so the reminder says it would not go to them, and why.
+    await editor.getByText('预览修改后的消息（以我为收件人）').click();
+    const preview = editor.locator('.campaign-preview');
+    const newStep = preview.locator('.campaign-preview__step').filter({ hasText: `第 ${stepCount + 1} 步` });
+    await newStep.filter({ hasText: '版本 B' }).getByText('该用户没有试听预约', { exact: false }).waitFor();
+    expect(await newStep.count()).toBe(2);
+    await preview.scrollIntoViewIfNeeded();
+    await shot(staff, '13-draft-preview', false);
+
+    const shownCount = await readCount();
+    await editor.getByText('保存为新版本').click();
+    await current(staff, '.campaign').getByText('第 2 版', { exact: false }).waitFor();
+    const saved = await staffApi<CampaignDetailResponse>(`/api/staff/campaigns/${dripId}`);
+    const document = campaignDocumentSchema.parse(saved.campaign.document);
+    const conditions = 'all' in document.audience ? document.audience.all : [document.audience];
+    expect(conditions).toEqual(
+      expect.arrayContaining([
+        { kind: 'score', min: 0, max: 500 },
+        { kind: 'campus', in: [expect.any(String)] },
+        { kind: 'tags', anyOf: ['老生推荐'] },
+      ]),
+    );
+    expect(document.steps.at(-1)).toMatchObject({
+      timing: { anchor: 'trial_start', offsetMinutes: -1440 },
+      message: { template: 'trial_reminder', link: 'trial' },
+      variants: [
+        { key: 'a', weight: 50 },
+        { key: 'b', weight: 50, fields: { thing4: '明天见！请提前十分钟到' } },
+      ],
+    });
+    const { audienceSize } = await staffApi<{ audienceSize: number }>('/api/staff/campaigns/audience-count', {
+      method: 'POST',
+      body: { document },
+    });
+    expect(audienceSize).toBe(shownCount);
   });
 });

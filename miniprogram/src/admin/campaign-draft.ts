@@ -1,43 +1,11 @@
 /**
- * Pure edits of a campaign document on the manager's editor (issue 13 §3): the audience's stage
- * restrictions, a step's delay and field texts, the send hours. The server validates the whole
- * document again on save; these only keep the editor's changes small and predictable.
+ * Pure edits of a campaign document on the manager's editor (issue 13 §3): a step's field texts,
+ * the send hours, and where in the editor a refusal of the server belongs. The audience and the
+ * steps' own edits are in campaign-audience-draft.ts and campaign-step-draft.ts. The server
+ * validates the whole document again on save; these only keep the editor's changes small.
  */
-import type {
-  AudiencePredicate,
-  CampaignAction,
-  CampaignDocument,
-  CampaignStatusValue,
-  CampaignStep,
-} from '@scrm/shared';
-
-/** Audience conditions the editor offers as chips (the rest of a track's audience is kept as is). */
-export type StageRestrictionKind = 'lifecycle_stage' | 'journey_stage';
-type StageCondition = Extract<AudiencePredicate, { kind: StageRestrictionKind }>;
-
-const isRestriction = (p: AudiencePredicate, kind: StageRestrictionKind): p is StageCondition =>
-  'kind' in p && p.kind === kind;
-
-/** The stages a top-level restriction of that kind allows, or `[]` when there is none. */
-export function getStageRestriction(audience: AudiencePredicate, kind: StageRestrictionKind): string[] {
-  const parts = 'all' in audience ? audience.all : [audience];
-  const found = parts.find((p) => isRestriction(p, kind));
-  return found && 'in' in found ? [...found.in] : [];
-}
-
-/**
- * The audience with its top-level restriction of `kind` set to `stages` (removed when empty). The
- * track's own conditions stay: a restriction is one more `all` condition, never a replacement.
- */
-export function setStageRestriction(
-  audience: AudiencePredicate,
-  kind: StageRestrictionKind,
-  stages: readonly string[],
-): AudiencePredicate {
-  const parts = ('all' in audience ? audience.all : [audience]).filter((p) => !isRestriction(p, kind));
-  const next = stages.length > 0 ? [...parts, { kind, in: [...stages] } as StageCondition] : parts;
-  return next.length === 1 && !('all' in audience) ? (next[0] as AudiencePredicate) : { all: next };
-}
+import type { CampaignAction, CampaignDocument, CampaignStatusValue, CampaignStep } from '@scrm/shared';
+import { findAudienceSlot } from './campaign-audience-draft';
 
 /** The list with `value` added, or removed when it was there (a chip toggled). */
 export function toggleValue(values: readonly string[], value: string): string[] {
@@ -59,18 +27,6 @@ export function describeTiming(timing: CampaignStep['timing'], anchors: Record<s
   return `${anchor}${timing.offsetMinutes < 0 ? '前' : '后'} ${parts.join(' ')}`;
 }
 
-/** Minutes from the editor's hours text (`0.5` is half an hour); `null` when it is not a number. */
-export function parseDelayHours(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
-  return Math.round(Number(trimmed) * MINUTES_PER_HOUR);
-}
-
-/** A step's delay in hours for the editor's input: `168`, `0.5`. */
-export function formatDelayHours(offsetMinutes: number): string {
-  return String(Math.round((offsetMinutes / MINUTES_PER_HOUR) * 100) / 100);
-}
-
 /** The document with one step changed. */
 export function updateStep(
   document: CampaignDocument,
@@ -86,11 +42,6 @@ export function setStepField(document: CampaignDocument, stepId: string, key: st
     ...s,
     message: { ...s.message, fields: { ...s.message.fields, [key]: text } },
   }));
-}
-
-/** The document with the delay of one step set (minutes after its anchor). */
-export function setStepDelay(document: CampaignDocument, stepId: string, offsetMinutes: number): CampaignDocument {
-  return updateStep(document, stepId, (s) => ({ ...s, timing: { ...s.timing, offsetMinutes } }));
 }
 
 /** The document with its daily send hours set (`HH:MM`, Shanghai time). */
@@ -117,4 +68,48 @@ export function getCampaignActions(status: CampaignStatusValue): CampaignAction[
     case 'archived':
       return [];
   }
+}
+
+/**
+ * The editor's field a server issue belongs to (`PUT …/document` answers `document.steps.1.message.fields.thing1`):
+ * `audience.<slot>`, `sendHours`, `step.<id>.field.<key>`, `step.<id>.variant.<key>.field.<key>`,
+ * `step.<id>.<timing|label|template|link|variants>`, or `general` for what has no field of its own.
+ */
+export function locateIssue(document: CampaignDocument, issuePath: string): string {
+  const path = issuePath.split('.');
+  if (path[0] === 'document') path.shift();
+  const [section, index, part, ...rest] = path;
+  if (section === 'audience') {
+    const slot = findAudienceSlot(
+      document.audience,
+      [index, part].filter((p): p is string => p !== undefined),
+    );
+    return slot ? `audience.${slot}` : 'audience';
+  }
+  if (section === 'sendRules') return 'sendHours';
+  const step = section === 'steps' ? document.steps[Number(index)] : undefined;
+  if (!step) return 'general';
+  const at = `step.${step.id}`;
+  if (part === 'message')
+    return rest[0] === 'fields' && rest[1] ? `${at}.field.${rest[1]}` : `${at}.${rest[0] ?? 'template'}`;
+  if (part === 'variants') {
+    const variant = rest[0] === undefined ? undefined : step.variants?.[Number(rest[0])];
+    return variant && rest[1] === 'fields' && rest[2]
+      ? `${at}.variant.${variant.key}.field.${rest[2]}`
+      : `${at}.variants`;
+  }
+  return part === 'timing' || part === 'label' ? `${at}.${part}` : at;
+}
+
+/** The server's issues by editor field (the first message of each), e.g. from an `ApiError`'s `issues`. */
+export function groupIssues(
+  document: CampaignDocument,
+  issues: readonly { path: string; message: string }[],
+): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = locateIssue(document, issue.path);
+    byField[field] ??= issue.message;
+  }
+  return byField;
 }

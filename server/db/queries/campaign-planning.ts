@@ -23,7 +23,7 @@ type TemplateIds = Readonly<Record<SubscribeTemplateKey, string>>;
 
 /** Why the lead leaves (a `CampaignExitReason`) or null, as `findCampaignExit` decides. */
 export function exitReasonSql(
-  document: CampaignDocument,
+  document: Pick<CampaignDocument, 'exit' | 'timeBox'>,
   now: Date,
   templateIds: TemplateIds,
   withMember: boolean,

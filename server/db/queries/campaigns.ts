@@ -93,7 +93,7 @@ export async function updateCampaignStatus(
 /** How many live leads a document's audience selects now, leaving out those its exit rules exclude. */
 export async function countAudience(
   db: Db,
-  document: CampaignDocument,
+  document: Pick<CampaignDocument, 'audience' | 'exit' | 'timeBox'>,
   now: Date,
   templateIds: Readonly<Record<SubscribeTemplateKey, string>>,
 ): Promise<number> {

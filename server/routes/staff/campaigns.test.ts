@@ -93,8 +93,10 @@ describe('/api/staff/campaigns (institution-wide managers)', () => {
       400,
       'validation_failed',
     );
+    // The live count reads only the audience and exit rules: a bad audience is refused.
+    const badAudience = { ...body.campaign.document, audience: { kind: 'score' } };
     expectError(
-      await call('/audience-count', { method: 'POST', json: { document: broken } }),
+      await call('/audience-count', { method: 'POST', json: { document: badAudience } }),
       400,
       'validation_failed',
     );

@@ -4,11 +4,13 @@ import {
   audienceCountResponseSchema,
   CAMPAIGN_ACTIONS,
   campaignDetailResponseSchema,
+  campaignOptionsResponseSchema,
   campaignPreviewQuerySchema,
   campaignPreviewResponseSchema,
   campaignTestSendRequestSchema,
   campaignTestSendResponseSchema,
   createCampaignRequestSchema,
+  draftPreviewRequestSchema,
   entityIdSchema,
   listCampaignsResponseSchema,
   updateCampaignDocumentRequestSchema,
@@ -16,6 +18,7 @@ import {
 import { z } from 'zod';
 import { getStaffAccess, requireAccess } from '../../http/require-access.js';
 import { defineRoute } from '../../http/route.js';
+import { listCampaignOptions } from '../../services/campaigns/campaign-options.js';
 import {
   changeCampaignStatus,
   countDraftAudience,
@@ -24,7 +27,7 @@ import {
   listCampaigns,
   updateCampaignDocument,
 } from '../../services/campaigns/manage-campaigns.js';
-import { previewCampaign } from '../../services/campaigns/preview-campaign.js';
+import { previewCampaign, previewDraftCampaign } from '../../services/campaigns/preview-campaign.js';
 import { testSendCampaignStep } from '../../services/campaigns/test-send-campaign.js';
 
 const tags = ['campaigns'];
@@ -65,6 +68,17 @@ export const countAudienceRoute = defineRoute({
   handler: ({ ctx, json }) => countDraftAudience(ctx, json.document),
 });
 
+export const campaignOptionsRoute = defineRoute({
+  method: 'get',
+  path: '/staff/campaigns/options',
+  summary: 'What the editor’s pickers offer: campuses, courses, sources, tags and templates',
+  tags,
+  response: campaignOptionsResponseSchema,
+  errors: ['unauthenticated', 'forbidden'],
+  middleware: [requireAccess('GET /staff/campaigns/options')],
+  handler: ({ ctx }) => listCampaignOptions(ctx),
+});
+
 export const getCampaignRoute = defineRoute({
   method: 'get',
   path: '/staff/campaigns/:id',
@@ -99,6 +113,19 @@ export const previewCampaignRoute = defineRoute({
   errors: ['validation_failed', 'unauthenticated', 'forbidden', 'not_found'],
   middleware: [requireAccess('GET /staff/campaigns/:id/preview')],
   handler: ({ ctx, params, query }) => previewCampaign(ctx, { campaignId: params.id, leadId: query.leadId }),
+});
+
+export const previewDraftCampaignRoute = defineRoute({
+  method: 'post',
+  path: '/staff/campaigns/:id/preview',
+  summary: 'An edited, unsaved document rendered for one lead as it would be sent; writes nothing',
+  tags,
+  request: { params: idParams, json: draftPreviewRequestSchema },
+  response: campaignPreviewResponseSchema,
+  errors: ['validation_failed', 'unauthenticated', 'forbidden', 'not_found'],
+  middleware: [requireAccess('POST /staff/campaigns/:id/preview')],
+  handler: ({ ctx, params, json }) =>
+    previewDraftCampaign(ctx, { campaignId: params.id, leadId: json.leadId, document: json.document }),
 });
 
 export const changeCampaignStatusRoute = defineRoute({

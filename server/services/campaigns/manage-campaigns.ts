@@ -8,9 +8,13 @@ import {
   type CampaignAction,
   type CampaignDetailResponse,
   type CampaignDocument,
+  campaignAudiencePartSchema,
   campaignDocumentSchema,
+  campaignIssueText,
+  describeIssueLocation,
   type ListCampaignsResponse,
 } from '@scrm/shared';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { listUnknownSends } from '../../db/queries/campaign-outbox.js';
 import {
@@ -83,10 +87,26 @@ export async function createCampaignFromTrack(ctx: AppContext, builtInKey: strin
   return getCampaignDetail(ctx, row.id);
 }
 
-function parseDocument(document: unknown): CampaignDocument {
-  const parsed = campaignDocumentSchema.safeParse(document);
-  if (!parsed.success)
-    throw AppError.fromZod({ issues: parsed.error.issues.map((i) => ({ ...i, path: ['document', ...i.path] })) });
+/**
+ * The 400 of a refused document: each issue at its path under `document` with a short Chinese
+ * message the editor shows next to that field, and the first one with its place as the summary.
+ */
+function refuseDocument(issues: readonly z.core.$ZodIssue[], document: unknown): AppError {
+  const first = issues[0];
+  return new AppError(
+    'validation_failed',
+    issues.map((i) => `document.${i.path.join('.')}: ${i.message}`).join('; ') || 'Invalid document',
+    {
+      userMessage: first ? `${describeIssueLocation(first.path, document)}：${first.message}` : '活动内容有误',
+      issues: issues.map((i) => ({ path: ['document', ...i.path].join('.'), message: i.message })),
+    },
+  );
+}
+
+/** An untrusted document, parsed; refused with Chinese messages at the fields they name. */
+export function parseDocument(document: unknown): CampaignDocument {
+  const parsed = campaignDocumentSchema.safeParse(document, { error: campaignIssueText });
+  if (!parsed.success) throw refuseDocument(parsed.error.issues, document);
   return parsed.data;
 }
 
@@ -109,9 +129,15 @@ export async function updateCampaignDocument(
   return getCampaignDetail(ctx, id);
 }
 
+/**
+ * The live count of a draft: only its audience and exit rules are read (and must be valid), so a
+ * half-written step text does not stop the count while the manager edits the audience.
+ */
 export async function countDraftAudience(ctx: AppContext, document: unknown): Promise<{ audienceSize: number }> {
-  const parsed = parseDocument(document);
-  return { audienceSize: await countAudience(ctx.db, parsed, ctx.now(), getTemplateIds(ctx.env)) };
+  const parsed = campaignAudiencePartSchema.safeParse(document, { error: campaignIssueText });
+  if (!parsed.success) throw refuseDocument(parsed.error.issues, document);
+  const part = { ...parsed.data, timeBox: {} };
+  return { audienceSize: await countAudience(ctx.db, part, ctx.now(), getTemplateIds(ctx.env)) };
 }
 
 /** Which status each action moves from, and to. */

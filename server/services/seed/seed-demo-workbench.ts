@@ -55,6 +55,8 @@ export async function seedDemoStaff(db: Database, options: { campusIds: readonly
   return { advisors, managers };
 }
 
+const DEMO_TAGS: readonly string[][] = [['暑假班意向'], ['老生推荐'], [], ['暑假班意向', '老生推荐']];
+
 /** Ten registered prospects per campus with a little history each, whatever data set is present. */
 async function seedRegisteredLeads(
   db: Database,
@@ -71,6 +73,8 @@ async function seedRegisteredLeads(
         consentAgreedAt: new Date(now.getTime() - (n + 2) * HOUR_MS),
         campusId: options.campusId,
         source: n % 3 === 0 ? 'event_qr' : 'mini_program',
+        // Tags a front desk would give: what a campaign's audience can select on in the demo.
+        tags: DEMO_TAGS[n % DEMO_TAGS.length] ?? [],
         createdAt: new Date(now.getTime() - (n + 3) * 24 * HOUR_MS),
       },
     ]);

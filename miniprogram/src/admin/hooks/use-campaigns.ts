@@ -3,6 +3,7 @@ import {
   type CampaignDetailResponse,
   type CampaignDocument,
   campaignDetailResponseSchema,
+  campaignOptionsResponseSchema,
   campaignPreviewResponseSchema,
   campaignTestSendResponseSchema,
   listCampaignsResponseSchema,
@@ -82,5 +83,22 @@ export function sendCampaignTest(id: string, stepId: string) {
     method: 'POST',
     body: leadId ? { stepId, leadId } : { stepId },
     schema: campaignTestSendResponseSchema,
+  });
+}
+
+/** What the editor's pickers offer: campuses, courses, sources, tags and templates (`GET …/options`). */
+export function useCampaignOptions() {
+  return useApiData(() => api.request(`${BASE}/options`, { as: 'staff', schema: campaignOptionsResponseSchema }));
+}
+
+/** An unsaved document rendered for the manager's own lead, every A/B variant of a step in turn. */
+export function previewCampaignDraft(id: string, document: CampaignDocument) {
+  const leadId = api.findSession()?.leadId;
+  if (!leadId) return Promise.reject(new Error('no session'));
+  return api.request(`${BASE}/${id}/preview`, {
+    as: 'staff',
+    method: 'POST',
+    body: { leadId, document },
+    schema: campaignPreviewResponseSchema,
   });
 }

@@ -1,11 +1,41 @@
+import type { StepPreview } from '@scrm/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
 import { CAMPAIGN_TEXT as T } from '../../campaign-text';
 import { sendCampaignTest, useCampaignPreview } from '../../hooks/use-campaigns';
 import './index.css';
+
+/** One step as it would be sent: its channel, variant, each WeChat field as sent and what was shortened. */
+export function StepPreviewCard({ step, children }: { step: StepPreview; children?: ReactNode }) {
+  return (
+    <View className="card campaign-preview__step">
+      <View className="campaign-preview__head">
+        <Text className="campaign-preview__label">{step.label}</Text>
+        <Text className="tag">{T.previewChannel[step.channel]}</Text>
+      </View>
+      <Text className="muted campaign-preview__template">
+        {step.variant ? `${step.templateTitle} · ${T.variantTitle(step.variant)}` : step.templateTitle}
+      </Text>
+      {step.refusal && <Text className="form-error">{T.previewRefused(step.refusal)}</Text>}
+      {step.fields.map((f) => (
+        <View key={f.key} className="campaign-preview__field">
+          <Text className="campaign-preview__key">{f.label}</Text>
+          <View className="campaign-preview__value">
+            <Text>{f.value}</Text>
+            {T.adjustments[f.adjustment] && (
+              <Text className="muted campaign-preview__adjusted">{T.adjustments[f.adjustment]}</Text>
+            )}
+          </View>
+        </View>
+      ))}
+      {step.page && <Text className="muted campaign-preview__page">{T.previewPage(step.page)}</Text>}
+      {children}
+    </View>
+  );
+}
 
 /**
  * Every step exactly as it would be sent to the manager now (`GET …/preview?leadId=` with the
@@ -34,34 +64,14 @@ export function CampaignPreview({ campaignId }: { campaignId: string }) {
     <View className="campaign-preview">
       <Text className="muted">{T.previewNote}</Text>
       {preview.data.steps.map((step) => (
-        <View key={step.stepId} className="card campaign-preview__step">
-          <View className="campaign-preview__head">
-            <Text className="campaign-preview__label">{step.label}</Text>
-            <Text className="tag">{T.previewChannel[step.channel]}</Text>
-          </View>
-          <Text className="muted campaign-preview__template">
-            {step.variant ? `${step.templateTitle} · ${step.variant.toUpperCase()}` : step.templateTitle}
-          </Text>
-          {step.refusal && <Text className="form-error">{T.previewRefused(step.refusal)}</Text>}
-          {step.fields.map((f) => (
-            <View key={f.key} className="campaign-preview__field">
-              <Text className="campaign-preview__key">{f.label}</Text>
-              <View className="campaign-preview__value">
-                <Text>{f.value}</Text>
-                {T.adjustments[f.adjustment] && (
-                  <Text className="muted campaign-preview__adjusted">{T.adjustments[f.adjustment]}</Text>
-                )}
-              </View>
-            </View>
-          ))}
-          {step.page && <Text className="muted campaign-preview__page">{T.previewPage(step.page)}</Text>}
+        <StepPreviewCard key={step.stepId} step={step}>
           <Text
             className="link campaign-preview__test-send"
             onClick={() => sending === null && void onTestSend(step.stepId)}
           >
             {sending === step.stepId ? '…' : T.testSend}
           </Text>
-        </View>
+        </StepPreviewCard>
       ))}
       <Text className="muted campaign-preview__note">{T.testSendNote}</Text>
     </View>
