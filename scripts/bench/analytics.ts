@@ -168,6 +168,7 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         sources: ['mini_program', 'event_qr', 'wechat_article', 'referral'],
         campaignIds: ['spring-fair', 'wechat-ads', 'moments-2026', 'referral-week', 'summer-camp', 'open-day'],
         channels: ['moments', 'wechat_article', 'search', 'referral', 'offline'],
+        isBulkLoad: true,
       }),
     );
     await db.execute(sql`analyze`);
