@@ -40,11 +40,15 @@ export const name = 'analytics';
 const END_AT = new Date('2026-11-30T16:00:00.000Z');
 const ROLLUPS = [
   'analytics_stage_daily',
+  'analytics_stage_monthly',
   'analytics_velocity_daily',
   'analytics_cohort_daily',
   'analytics_velocity_monthly',
   'analytics_cohort_monthly',
+  'analytics_velocity_campus_monthly',
+  'analytics_cohort_campus_monthly',
   'analytics_value_daily',
+  'analytics_value_monthly',
   'analytics_attribution_daily',
 ];
 
