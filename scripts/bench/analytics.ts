@@ -40,11 +40,15 @@ export const name = 'analytics';
 const END_AT = new Date('2026-11-30T16:00:00.000Z');
 const ROLLUPS = [
   'analytics_stage_daily',
+  'analytics_stage_monthly',
   'analytics_velocity_daily',
   'analytics_cohort_daily',
   'analytics_velocity_monthly',
   'analytics_cohort_monthly',
+  'analytics_velocity_campus_monthly',
+  'analytics_cohort_campus_monthly',
   'analytics_value_daily',
+  'analytics_value_monthly',
   'analytics_attribution_daily',
 ];
 
@@ -168,6 +172,7 @@ export async function run(options: BenchOptions): Promise<BenchFigure[]> {
         sources: ['mini_program', 'event_qr', 'wechat_article', 'referral'],
         campaignIds: ['spring-fair', 'wechat-ads', 'moments-2026', 'referral-week', 'summer-camp', 'open-day'],
         channels: ['moments', 'wechat_article', 'search', 'referral', 'offline'],
+        isBulkLoad: true,
       }),
     );
     await db.execute(sql`analyze`);

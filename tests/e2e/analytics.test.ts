@@ -3,7 +3,7 @@
  * history, headless Chromium at 375×812. The demo manager (`dev-manager`) opens 数据 from the
  * workbench, sees the funnel, the velocity chart (drawn on its canvas), sources, campaign ROI and
  * attribution, then switches the period, a campus and the attribution model, enters a cost that
- * moves a campaign's ROI, and downloads a table as CSV. Screenshots go to
+ * moves a campaign's ROI, corrects it, and downloads a table as CSV. Screenshots go to
  * test-results/screenshots/ (not committed).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -139,14 +139,25 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
   const roiOf = (campaign: string) =>
     current('.roi-table').locator('.roi-table__row').filter({ hasText: campaign }).locator('.roi-table__cell').last();
 
+  /** The campaign whose ROI the cost tests move, and its ROI cell before any cost was entered. */
+  let campaign = '';
+  let before = { text: '', isLoss: false };
+  /** Waits until the campaign's ROI is no longer `text`, and returns the new one. */
+  const roiChangedFrom = async (text: string) => {
+    for (let i = 0; i < 100 && (await roiOf(campaign).innerText()).trim() === text; i += 1)
+      await page.waitForTimeout(100);
+    return (await roiOf(campaign).innerText()).trim();
+  };
+  const isLoss = async () => ((await roiOf(campaign).getAttribute('class')) ?? '').includes('roi-table__cell--loss');
+
   it('enters a campaign cost, and the ROI of that campaign falls', async () => {
     const view = current('.analytics');
     const costs = section('投放成本');
     await costs.locator('.cost-form').waitFor();
-    const campaign = (
+    campaign = (
       await view.locator('.roi-table__row:not(.roi-table__row--head) .roi-table__cell--name').first().innerText()
     ).trim();
-    const before = (await roiOf(campaign).innerText()).trim();
+    before = { text: (await roiOf(campaign).innerText()).trim(), isLoss: await isLoss() };
     await costs.locator('.cost-form__target input').fill(campaign);
     // Far more than any demo campaign earns: its ROI turns into a loss whatever it was.
     await costs.locator('.cost-form__amount input').fill('9999999');
@@ -156,14 +167,41 @@ describe.runIf(hasChromium)('数据 in the browser', () => {
       .filter({ hasText: campaign })
       .filter({ hasText: '¥9,999,999.00' })
       .waitFor();
-    for (let i = 0; i < 100 && (await roiOf(campaign).innerText()).trim() === before; i += 1)
-      await page.waitForTimeout(100);
-    const after = (await roiOf(campaign).innerText()).trim();
-    expect(after).not.toBe(before);
+    const after = await roiChangedFrom(before.text);
+    expect(after).not.toBe(before.text);
     expect(after.startsWith('-')).toBe(true);
     await expect.poll(() => roiOf(campaign).getAttribute('class')).toContain('roi-table__cell--loss');
     await costs.scrollIntoViewIfNeeded();
     await shot('5-cost-entered');
+  });
+
+  it('corrects that cost to one yuan, and the ROI table follows', async () => {
+    const costs = section('投放成本');
+    const loss = (await roiOf(campaign).innerText()).trim();
+    const entered = costs
+      .locator('.cost-entries__row')
+      .filter({ hasText: campaign })
+      .filter({ hasText: '¥9,999,999.00' });
+    await entered.locator('.cost-entries__edit').click();
+    const form = costs.locator('.cost-form--editing');
+    await form.getByText('修改这笔成本').waitFor();
+    // The form starts from the entry's own values.
+    expect(await form.locator('.cost-form__target input').inputValue()).toBe(campaign);
+    expect(await form.locator('.cost-form__amount input').inputValue()).toBe('9999999');
+    await form.locator('.cost-form__amount input').fill('12.345');
+    await form.getByText('保存修改', { exact: true }).click();
+    await form.getByText('请输入正确的金额（元）').waitFor();
+    await form.locator('.cost-form__amount input').fill('1');
+    await form.getByText('保存修改', { exact: true }).click();
+    await costs.locator('.cost-entries__row').filter({ hasText: campaign }).filter({ hasText: '¥1.00' }).waitFor();
+    expect(await costs.locator('.cost-entries__row').filter({ hasText: '¥9,999,999.00' }).count()).toBe(0);
+    expect(await costs.locator('.cost-form--editing').count()).toBe(0);
+    const corrected = await roiChangedFrom(loss);
+    expect(corrected).not.toBe(loss);
+    // One yuan more than the demo's own spend does not turn a gain into a loss, or the reverse.
+    expect(await isLoss()).toBe(before.isLoss);
+    await section('活动 ROI').scrollIntoViewIfNeeded();
+    await shot('6-cost-corrected');
   });
 
   it('downloads the campaign ROI table as CSV', async () => {

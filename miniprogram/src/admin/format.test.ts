@@ -3,6 +3,7 @@ import {
   daysFromNowAtTen,
   describeJourneyReason,
   formatAgo,
+  formatFenForInput,
   formatSlaDue,
   formatYuan,
   parseYuanToFen,
@@ -19,6 +20,14 @@ describe('money on the enrolment form', () => {
 
   it('refuses what is not an amount', () => {
     for (const text of ['', 'abc', '-5', '1.234', '1e5', '12.']) expect(parseYuanToFen(text), text).toBeNull();
+  });
+
+  it('writes fen back as the yuan a manager would type, which reads back as the same fen', () => {
+    expect(formatFenForInput(1_280_000)).toBe('12800');
+    expect(formatFenForInput(1_280_050)).toBe('12800.5');
+    expect(formatFenForInput(1_999)).toBe('19.99');
+    expect(formatFenForInput(7)).toBe('0.07');
+    for (const fen of [0, 1, 10, 99, 100, 101, 123_456_789]) expect(parseYuanToFen(formatFenForInput(fen))).toBe(fen);
   });
 
   it('writes fen as yuan with thousands separators', () => {

@@ -68,6 +68,15 @@ export function parseYuanToFen(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
+/** Fen as a manager would type it back into an amount field (`12800`, `12800.5`): `parseYuanToFen`'s inverse. */
+export function formatFenForInput(fen: number): string {
+  const cents = String(fen % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  const whole = String(Math.floor(fen / 100));
+  return cents ? `${whole}.${cents}` : whole;
+}
+
 const SOURCE_LABELS: Record<string, string> = {
   mini_program: '小程序',
   import: '名单导入',

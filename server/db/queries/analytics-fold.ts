@@ -120,38 +120,53 @@ const MOVES = sql`
 
 /** Volume rows: an arrival at the stage reached, a departure from the stage left (`listVolumeRows`). */
 export function foldVolume(tx: Transaction): Promise<unknown> {
-  return tx.execute(sql`
-    insert into analytics_stage_daily as t (day, stage, ${KEY}, arrivals, first_arrivals, departures)
-    select day, stage, ${KEY}, sum(arrivals), sum(first_arrivals), sum(departures) from (
+  return addToDailyAndMonthly(
+    tx,
+    'analytics_stage',
+    'stage, source, campaign_id, campus_id, course_id',
+    ['arrivals', 'first_arrivals', 'departures'],
+    sql`
+    select day, stage, ${KEY}, sum(arrivals) as arrivals, sum(first_arrivals) as first_arrivals,
+      sum(departures) as departures from (
       select ${shanghaiDay(sql`st.at`)} as day, st.to_stage as stage, ${SEGMENT},
         f.sign as arrivals, case when st.ordinal = 1 then f.sign else 0 end as first_arrivals, 0 as departures
       from ${MOVES}
       union all
       select ${shanghaiDay(sql`st.at`)}, st.from_stage, ${SEGMENT}, 0, 0, f.sign
       from ${MOVES} where st.from_stage is not null
-    ) rows group by day, stage, ${KEY}
-    on conflict (day, stage, source, campaign_id, campus_id, course_id) do update set
-      arrivals = t.arrivals + excluded.arrivals, first_arrivals = t.first_arrivals + excluded.first_arrivals,
-      departures = t.departures + excluded.departures`);
+    ) rows group by day, stage, ${KEY}`,
+  );
 }
 
 /**
- * Adds a derivation's rows (`delta`: `day`, the key columns and the value, grouped) into a daily
- * rollup and its monthly checkpoint in one statement, so `delta` is computed once and the two
- * tables cannot disagree.
+ * Adds a derivation's rows (`delta`: `day`, the key columns and the values, grouped) into a daily
+ * rollup and its monthly checkpoint in one statement, so `delta` is computed once and the tables
+ * cannot disagree; with `ownKeys` (the key columns besides the segment) also into the
+ * `_campus_monthly` checkpoint, merged over every segment column but the campus.
  */
-function addToDailyAndMonthly(tx: Transaction, table: string, keys: string, value: string, delta: SQL) {
+function addToDailyAndMonthly(
+  tx: Transaction,
+  table: string,
+  keys: string,
+  values: readonly string[],
+  delta: SQL,
+  ownKeys?: string,
+) {
   const k = sql.raw(keys);
-  const v = sql.raw(value);
+  const v = sql.raw(values.join(', '));
+  const summed = sql.raw(values.map((c) => `sum(${c})`).join(', '));
+  const added = sql.raw(values.map((c) => `${c} = t.${c} + excluded.${c}`).join(', '));
+  const monthly = (target: string, columns: SQL) => sql`
+    insert into ${sql.raw(target)} as t (day, ${columns}, ${v})
+    select date_trunc('month', day)::date, ${columns}, ${summed} from delta group by 1, ${columns}
+    on conflict (day, ${columns}) do update set ${added}`;
   return tx.execute(sql`
     with delta as (${delta}),
     daily as (
       insert into ${sql.raw(`${table}_daily`)} as t (day, ${k}, ${v}) select day, ${k}, ${v} from delta
-      on conflict (day, ${k}) do update set ${v} = t.${v} + excluded.${v}
-    )
-    insert into ${sql.raw(`${table}_monthly`)} as t (day, ${k}, ${v})
-    select date_trunc('month', day)::date, ${k}, sum(${v}) from delta group by 1, ${k}
-    on conflict (day, ${k}) do update set ${v} = t.${v} + excluded.${v}`);
+      on conflict (day, ${k}) do update set ${added}
+    )${ownKeys ? sql`, campus as (${monthly(`${table}_campus_monthly`, sql.raw(`${ownKeys}, campus_id`))})` : sql``}
+    ${monthly(`${table}_monthly`, k)}`);
 }
 
 /** Velocity rows: each move paired with the lead's previous one (`listStageSteps`, `listVelocityRows`). */
@@ -160,7 +175,7 @@ export function foldVelocity(tx: Transaction): Promise<unknown> {
     tx,
     'analytics_velocity',
     'from_stage, to_stage, visit, days, source, campaign_id, campus_id, course_id',
-    'steps',
+    ['steps'],
     sql`
     select day, from_stage, to_stage, visit, days, ${KEY}, sum(sign) as steps from (
       select ${shanghaiDay(sql`st.at`)} as day,
@@ -172,6 +187,7 @@ export function foldVelocity(tx: Transaction): Promise<unknown> {
       window w as (partition by f.lead_id, f.sign order by st.at, st.seq)
     ) steps where from_stage is not null
     group by day, from_stage, to_stage, visit, days, ${KEY}`,
+    'from_stage, to_stage, visit, days',
   );
 }
 
@@ -184,7 +200,7 @@ export function foldCohorts(tx: Transaction): Promise<unknown> {
     tx,
     'analytics_cohort',
     'stage, days_to_convert, source, campaign_id, campus_id, course_id',
-    'leads',
+    ['leads'],
     sql`
     select day, stage, days_to_convert, ${KEY}, sum(sign) as leads from (
       select ${shanghaiDay(sql`st.at`)} as day, st.to_stage as stage,
@@ -197,23 +213,26 @@ export function foldCohorts(tx: Transaction): Promise<unknown> {
       ) conv on true
       where st.ordinal = 1 and ${funnelRank('st.to_stage')} between 0 and ${FUNNEL_STAGES.length - 2}
     ) entries group by day, stage, days_to_convert, ${KEY}`,
+    'stage, days_to_convert',
   );
 }
 
 /** Value rows: the lead on the day it was created, each enrolment on its day (`rollupValue`). */
 export function foldValue(tx: Transaction): Promise<unknown> {
-  return tx.execute(sql`
-    insert into analytics_value_daily as t (day, ${KEY}, new_leads, enrolments, revenue_fen)
-    select day, ${KEY}, sum(new_leads), sum(enrolments), sum(revenue_fen) from (
+  return addToDailyAndMonthly(
+    tx,
+    'analytics_value',
+    'source, campaign_id, campus_id, course_id',
+    ['new_leads', 'enrolments', 'revenue_fen'],
+    sql`
+    select day, ${KEY}, sum(new_leads) as new_leads, sum(enrolments) as enrolments, sum(revenue_fen) as revenue_fen from (
       select ${shanghaiDay(sql`l.created_at`)} as day, ${SEGMENT}, f.sign as new_leads, 0 as enrolments, 0 as revenue_fen
       from analytics_fold_leads f join leads l on l.id = f.lead_id
       union all
       select e.enrolled_on, ${SEGMENT}, 0, f.sign, f.sign * e.amount_fen::bigint
       from analytics_fold_leads f join enrolments e on e.lead_id = f.lead_id and e.created_at < f.cutoff
-    ) rows group by day, ${KEY}
-    on conflict (day, source, campaign_id, campus_id, course_id) do update set
-      new_leads = t.new_leads + excluded.new_leads, enrolments = t.enrolments + excluded.enrolments,
-      revenue_fen = t.revenue_fen + excluded.revenue_fen`);
+    ) rows group by day, ${KEY}`,
+  );
 }
 
 /** The folded leads' enrolments and the touches they may credit, for the attribution fold in TypeScript. */

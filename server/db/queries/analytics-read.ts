@@ -27,7 +27,7 @@ const DIMENSION_COLUMNS: Record<SegmentDimension, string> = {
 
 /** The grouped dimension as a column `grp` (null for an ungrouped query). */
 const groupColumn = (groupBy: SegmentDimension | undefined) =>
-  sql.raw(groupBy ? `${DIMENSION_COLUMNS[groupBy]} as grp` : 'null::text as grp');
+  groupBy ? `${DIMENSION_COLUMNS[groupBy]} as grp` : 'null::text as grp';
 
 /** `campus_id in (…)` written with parameters (drizzle has no array binding for raw SQL). */
 function campusWhere(scope: RollupScope): SQL {
@@ -62,8 +62,7 @@ export function readVolumeRows(db: Database, scope: RollupScope, groupBy?: Segme
     db,
     sql`select ${periodBucket(scope)} as day, stage, grp, sum(arrivals)::float8 as a,
           sum(first_arrivals)::float8 as f, sum(departures)::float8 as d
-        from (select *, ${groupColumn(groupBy)} from analytics_stage_daily
-              where day <= ${scope.toDay}::date and ${where(scope)}) r
+        from (${cumulativeRows('analytics_stage', `stage, arrivals, first_arrivals, departures, ${groupColumn(groupBy)}`, scope)}) r
         group by 1, stage, grp`,
   );
 }
@@ -84,12 +83,17 @@ export function findWholeMonths(fromDay: string, toDay: string): { from: string;
   return from < until ? { from, until } : null;
 }
 
+/** Whether a query filters by nothing but the campus, so the campus-grain checkpoint answers it. */
+const isCampusOnly = (scope: RollupScope) =>
+  scope.filter.source === undefined && scope.filter.campaignId === undefined && scope.filter.courseId === undefined;
+
 /**
- * A histogram's rows in the period with `day` as the period's month bucket: whole months from the
- * `_monthly` checkpoint (one row per key and month), the partial months at either edge from the
- * `_daily` table. Both hold the same rows, merged at different grains, so the sums are equal.
+ * A histogram's rows in the period with `day` as the period's month bucket: whole months from a
+ * monthly checkpoint (one row per key and month; `_campus_monthly`, merged over every segment
+ * column but the campus, when `isCampusGrain`), the partial months at either edge from the
+ * `_daily` table. All hold the same rows, merged at different grains, so the sums are equal.
  */
-function histogramRows(table: string, columns: string, scope: RollupScope): SQL {
+function histogramRows(table: string, columns: string, scope: RollupScope, isCampusGrain: boolean): SQL {
   const cols = sql.raw(columns);
   const months = findWholeMonths(scope.fromDay, scope.toDay);
   if (!months)
@@ -99,15 +103,33 @@ function histogramRows(table: string, columns: string, scope: RollupScope): SQL 
       where ((day >= ${scope.fromDay}::date and day < ${months.from}::date)
           or (day >= ${months.until}::date and day <= ${scope.toDay}::date)) and ${where(scope)}
     union all
-    select day::text, ${cols} from ${sql.raw(`${table}_monthly`)}
+    select day::text, ${cols} from ${sql.raw(isCampusGrain ? `${table}_campus_monthly` : `${table}_monthly`)}
       where day >= ${months.from}::date and day < ${months.until}::date and ${where(scope)}`;
+}
+
+/**
+ * Every row up to the period's end (volume's leads at the end, value's lifetime revenue), for
+ * `periodBucket`: whole months before the period and inside it from the `_monthly` checkpoint,
+ * only the days of its partial months from the `_daily` table. A month's first day falls in the
+ * same bucket as each of its days there, so the buckets' sums are the daily ones.
+ */
+function cumulativeRows(table: string, columns: string, scope: RollupScope): SQL {
+  const cols = sql.raw(columns);
+  const firstMonth = `${scope.fromDay.slice(0, 8)}01`;
+  const inside = findWholeMonths(scope.fromDay, scope.toDay);
+  const isWholeMonthInside = inside ? sql`(day >= ${inside.from}::date and day < ${inside.until}::date)` : sql`false`;
+  return sql`select day, ${cols} from ${sql.raw(`${table}_daily`)}
+      where day >= ${firstMonth}::date and day <= ${scope.toDay}::date and not ${isWholeMonthInside} and ${where(scope)}
+    union all
+    select day, ${cols} from ${sql.raw(`${table}_monthly`)}
+      where (day < ${firstMonth}::date or ${isWholeMonthInside}) and ${where(scope)}`;
 }
 
 export function readVelocityRows(db: Database, scope: RollupScope) {
   return selectRows<{ day: string; from_stage: string; to_stage: string; visit: string; days: number; n: number }>(
     db,
     sql`select day, from_stage, to_stage, visit, days, sum(steps)::float8 as n
-        from (${histogramRows('analytics_velocity', 'from_stage, to_stage, visit, days, steps', scope)}) r
+        from (${histogramRows('analytics_velocity', 'from_stage, to_stage, visit, days, steps', scope, isCampusOnly(scope))}) r
         group by day, from_stage, to_stage, visit, days`,
   );
 }
@@ -117,7 +139,7 @@ export function readCohortRows(db: Database, scope: RollupScope, groupBy?: Segme
   return selectRows<{ day: string; stage: string; days_to_convert: number | null; grp: string | null; n: number }>(
     db,
     sql`select day, stage, days_to_convert, grp, sum(leads)::float8 as n
-        from (${histogramRows('analytics_cohort', `stage, days_to_convert, ${grouped} as grp, leads`, scope)}) r
+        from (${histogramRows('analytics_cohort', `stage, days_to_convert, ${grouped} as grp, leads`, scope, isCampusOnly(scope) && (groupBy === undefined || groupBy === 'campusId'))}) r
         group by day, stage, days_to_convert, grp`,
   );
 }
@@ -127,8 +149,7 @@ export function readValueRows(db: Database, scope: RollupScope, groupBy?: Segmen
     db,
     sql`select ${periodBucket(scope)} as day, grp, sum(new_leads)::float8 as l, sum(enrolments)::float8 as e,
           sum(revenue_fen)::float8 as r
-        from (select *, ${groupColumn(groupBy)} from analytics_value_daily
-              where day <= ${scope.toDay}::date and ${where(scope)}) r
+        from (${cumulativeRows('analytics_value', `new_leads, enrolments, revenue_fen, ${groupColumn(groupBy)}`, scope)}) r
         group by 1, grp`,
   );
 }

@@ -12,6 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { withIndexesDeferred } from './bulk-load.js';
 
 export interface SyntheticHistoryOptions {
   leads: number;
@@ -29,7 +30,15 @@ export interface SyntheticHistoryOptions {
   costsEnteredBy?: string | null;
   /** In [-1, 1]: the same seed gives the same history. */
   seed?: number;
+  /**
+   * Millions of rows (the bench): indexes and foreign keys of the big tables are built after the
+   * load, with the memory for it, instead of maintained per row. The demo's few hundred leads
+   * need neither.
+   */
+  isBulkLoad?: boolean;
 }
+
+const BULK_TABLES = ['leads', 'stage_transitions', 'touchpoints'];
 
 const FUNNEL = ['awareness', 'friend', 'name', 'engaged', 'target', 'mql', 'sql', 'opportunity', 'customer'];
 const textArray = (values: readonly string[]) =>
@@ -42,6 +51,11 @@ export async function generateSyntheticHistory(db: Database, o: SyntheticHistory
   const end = o.endAt.toISOString();
   const spanDays = o.months * 30;
   await db.transaction(async (tx) => {
+    if (o.isBulkLoad) {
+      // Sorts for the window functions and the index builds in memory rather than in temporary files.
+      await tx.execute(sql`set local work_mem = '256MB'`);
+      await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+    }
     await tx.execute(sql`select setseed(${o.seed ?? 0.42})`);
     await tx.execute(sql`
       create temporary table syn_leads on commit drop as
@@ -54,9 +68,6 @@ export async function generateSyntheticHistory(db: Database, o: SyntheticHistory
         random() as depth_roll, random() < 0.25 as skips_friend, random() < 0.1 as requalifies,
         random() < 0.2 as goes_dormant
       from generate_series(1, ${o.leads}) as i`);
-    await tx.execute(sql`
-      insert into leads (id, source, source_campaign_id, campus_id, course_interest, created_at, updated_at)
-      select id, source, campaign_id, campus_id, course_id, created_at, created_at from syn_leads`);
     // Each lead's path through the funnel, then one row per step with its time.
     await tx.execute(sql`
       create temporary table syn_moves on commit drop as
@@ -92,33 +103,42 @@ export async function generateSyntheticHistory(db: Database, o: SyntheticHistory
         from steps
       )
       select * from timed where at <= ${end}::timestamptz`);
-    await tx.execute(sql`
-      insert into stage_transitions (lead_id, model, from_stage, to_stage, ordinal, cause, at, recorded_at)
-      select lead_id, 'lifecycle', lag(stage) over w, stage,
-        row_number() over (partition by lead_id, stage order by k), '{"ruleId":"synthetic"}'::jsonb, at, at
-      from syn_moves window w as (partition by lead_id order by k)`);
-    await tx.execute(sql`
-      update leads l set lifecycle_stage = m.stage, lifecycle_stage_at = m.at
-      from (select distinct on (lead_id) lead_id, stage, at from syn_moves order by lead_id, k desc) m
-      where l.id = m.lead_id`);
-    // Touches between arrival and the lead's last move (or a fortnight after), the first from its source.
-    await tx.execute(sql`
-      create temporary table syn_last on commit drop as
-      select lead_id, max(at) as last_at from syn_moves group by lead_id`);
-    await tx.execute(sql`
-      insert into touchpoints (id, lead_id, type, occurred_at, received_at, channel, campaign_id)
-      select gen_random_uuid(), l.id, 'content_view', t.at, t.at, t.channel, t.campaign_id
-      from syn_leads l
-      left join syn_last m on m.lead_id = l.id
-      cross join lateral (
-        select least(${end}::timestamptz,
-            l.created_at + (greatest(coalesce(m.last_at, l.created_at), l.created_at + interval '14 days') - l.created_at)
-              * (case when j = 1 then 0 else random() end)) as at,
-          case when j = 1 then l.source else (${textArray(o.channels)})[1 + floor(random() * ${o.channels.length})::int] end as channel,
-          case when j = 1 then l.campaign_id when random() < 0.5 then null
-            else (${textArray(o.campaignIds)})[1 + floor(random() * ${o.campaignIds.length})::int] end as campaign_id
-        from generate_series(1, 1 + (l.i::bigint * 7919) % ${2 * o.touchesPerLead - 1}) as j
-      ) t`);
+    const writeLeadsMovesAndTouches = async () => {
+      // Each lead is written once with the stage its last move reached: updating a million rows
+      // afterwards would write every row and every index entry a second time.
+      await tx.execute(sql`
+        insert into leads (id, source, source_campaign_id, campus_id, course_interest, created_at, updated_at,
+          lifecycle_stage, lifecycle_stage_at)
+        select l.id, l.source, l.campaign_id, l.campus_id, l.course_id, l.created_at, l.created_at,
+          coalesce(m.stage, 'awareness'), coalesce(m.at, l.created_at)
+        from syn_leads l
+        left join (select distinct on (lead_id) lead_id, stage, at from syn_moves order by lead_id, k desc) m on m.lead_id = l.id`);
+      await tx.execute(sql`
+        insert into stage_transitions (lead_id, model, from_stage, to_stage, ordinal, cause, at, recorded_at)
+        select lead_id, 'lifecycle', lag(stage) over w, stage,
+          row_number() over (partition by lead_id, stage order by k), '{"ruleId":"synthetic"}'::jsonb, at, at
+        from syn_moves window w as (partition by lead_id order by k)`);
+      // Touches between arrival and the lead's last move (or a fortnight after), the first from its source.
+      await tx.execute(sql`
+        create temporary table syn_last on commit drop as
+        select lead_id, max(at) as last_at from syn_moves group by lead_id`);
+      await tx.execute(sql`
+        insert into touchpoints (id, lead_id, type, occurred_at, received_at, channel, campaign_id)
+        select gen_random_uuid(), l.id, 'content_view', t.at, t.at, t.channel, t.campaign_id
+        from syn_leads l
+        left join syn_last m on m.lead_id = l.id
+        cross join lateral (
+          select least(${end}::timestamptz,
+              l.created_at + (greatest(coalesce(m.last_at, l.created_at), l.created_at + interval '14 days') - l.created_at)
+                * (case when j = 1 then 0 else random() end)) as at,
+            case when j = 1 then l.source else (${textArray(o.channels)})[1 + floor(random() * ${o.channels.length})::int] end as channel,
+            case when j = 1 then l.campaign_id when random() < 0.5 then null
+              else (${textArray(o.campaignIds)})[1 + floor(random() * ${o.campaignIds.length})::int] end as campaign_id
+          from generate_series(1, 1 + (l.i::bigint * 7919) % ${2 * o.touchesPerLead - 1}) as j
+        ) t`);
+    };
+    if (o.isBulkLoad) await withIndexesDeferred(tx, BULK_TABLES, writeLeadsMovesAndTouches);
+    else await writeLeadsMovesAndTouches();
     // One enrolment per customer, signed when the lead became one.
     await tx.execute(sql`
       insert into enrolments (id, lead_id, course_id, amount_fen, enrolled_on, created_at)

@@ -128,6 +128,82 @@ export const analyticsValueDaily = pgTable(
   ],
 );
 
+/**
+ * The same monthly histograms merged over every segment but the campus (ADR 016 "As built"): at
+ * a million leads a month of the segmented checkpoint is some 60,000 rows (sources × campaigns ×
+ * campuses × courses × pairs × days), this a few thousand. Read when a query is filtered or
+ * grouped by nothing but the campus (the dashboard's default, and every campus manager's scope).
+ */
+export const analyticsVelocityCampusMonthly = pgTable(
+  'analytics_velocity_campus_monthly',
+  {
+    day: date('day').notNull(),
+    campusId: text('campus_id'),
+    fromStage: text('from_stage').notNull(),
+    toStage: text('to_stage').notNull(),
+    visit: text('visit').notNull(),
+    days: integer('days').notNull(),
+    steps: sum('steps'),
+  },
+  (t) => [
+    unique('analytics_velocity_campus_monthly_key')
+      .on(t.day, t.fromStage, t.toStage, t.visit, t.days, t.campusId)
+      .nullsNotDistinct(),
+    check('analytics_velocity_campus_monthly_month_ck', sql`extract(day from ${t.day}) = 1`),
+  ],
+);
+
+export const analyticsCohortCampusMonthly = pgTable(
+  'analytics_cohort_campus_monthly',
+  {
+    day: date('day').notNull(),
+    campusId: text('campus_id'),
+    stage: text('stage').notNull(),
+    daysToConvert: integer('days_to_convert'),
+    leads: sum('leads'),
+  },
+  (t) => [
+    unique('analytics_cohort_campus_monthly_key').on(t.day, t.stage, t.daysToConvert, t.campusId).nullsNotDistinct(),
+    check('analytics_cohort_campus_monthly_month_ck', sql`extract(day from ${t.day}) = 1`),
+  ],
+);
+
+/**
+ * Monthly checkpoints of volume and value (ADR 016 "As built"): both read every row up to the
+ * period's end (leads at the end, lifetime revenue), which at a million leads is most of a year of
+ * daily rows per read. Whole months before and inside the period come from here instead.
+ */
+export const analyticsStageMonthly = pgTable(
+  'analytics_stage_monthly',
+  {
+    ...segmentColumns(),
+    stage: text('stage').notNull(),
+    arrivals: sum('arrivals'),
+    firstArrivals: sum('first_arrivals'),
+    departures: sum('departures'),
+  },
+  (t) => [
+    unique('analytics_stage_monthly_key')
+      .on(t.day, t.stage, t.source, t.campaignId, t.campusId, t.courseId)
+      .nullsNotDistinct(),
+    check('analytics_stage_monthly_month_ck', sql`extract(day from ${t.day}) = 1`),
+  ],
+);
+
+export const analyticsValueMonthly = pgTable(
+  'analytics_value_monthly',
+  {
+    ...segmentColumns(),
+    newLeads: sum('new_leads'),
+    enrolments: sum('enrolments'),
+    revenueFen: sum('revenue_fen'),
+  },
+  (t) => [
+    unique('analytics_value_monthly_key').on(t.day, t.source, t.campaignId, t.campusId, t.courseId).nullsNotDistinct(),
+    check('analytics_value_monthly_month_ck', sql`extract(day from ${t.day}) = 1`),
+  ],
+);
+
 /** Attribution: each enrolment's credit per model and touched (channel, campaign), for the fold's lookback. */
 export const analyticsAttributionDaily = pgTable(
   'analytics_attribution_daily',

@@ -66,12 +66,41 @@ describe('/api/staff/analytics/costs', () => {
     expect(await t.db.select().from(marketingCosts)).toEqual([]);
   });
 
-  it('lets a campus manager read costs but not change them', async () => {
+  it('refuses a bad correction with a 400 in Chinese and leaves the entry as it was', async () => {
+    const { t, send } = await setup();
+    const created = await send<MarketingCost>('POST', '', { ...ENTRY, note: '春季展会' });
+    const stored = await t.db.select().from(marketingCosts);
+    for (const [bad, message] of [
+      [{ ...ENTRY, toDay: '2026-01-31' }, '开始日期不能晚于结束日期'],
+      [{ ...ENTRY, target: '  ' }, '请填写活动或渠道'],
+      [{ ...ENTRY, targetKind: 'campus' }, '请选择活动或渠道'],
+      [{ ...ENTRY, note: '长'.repeat(201) }, '备注最多 200 字'],
+    ] as const) {
+      const refused = expectError(await send('PUT', `/${created.body.id}`, bad), 400, 'validation_failed');
+      expect(refused.userMessage, JSON.stringify(bad)).toBe(message);
+    }
+    for (const bad of [
+      { ...ENTRY, amountFen: -1 },
+      { ...ENTRY, amountFen: 12.5 },
+      { ...ENTRY, id: created.body.id },
+      {},
+    ])
+      expectError(await send('PUT', `/${created.body.id}`, bad), 400, 'validation_failed');
+    expect(await t.db.select().from(marketingCosts)).toEqual(stored);
+  });
+
+  it('lets a campus manager read costs but not enter, correct or delete them', async () => {
     const { t, send } = await setup();
     const campus = await createTestCampus(t);
     const campusManager = await createTestStaff(t, { role: 'manager', campusIds: [campus.id] });
     expect((await send('GET', '', undefined, campusManager.token)).status).toBe(200);
     expectError(await send('POST', '', ENTRY, campusManager.token), 403, 'forbidden');
     expect(await t.db.select().from(marketingCosts)).toEqual([]);
+    const created = await send<MarketingCost>('POST', '', ENTRY);
+    const stored = await t.db.select().from(marketingCosts);
+    const path = `/${created.body.id}`;
+    expectError(await send('PUT', path, { ...ENTRY, amountFen: 1 }, campusManager.token), 403, 'forbidden');
+    expectError(await send('DELETE', path, undefined, campusManager.token), 403, 'forbidden');
+    expect(await t.db.select().from(marketingCosts)).toEqual(stored);
   });
 });

@@ -137,6 +137,8 @@ async function hasMergesBetween(tx: Transaction, from: Date, to: Date): Promise<
 }
 
 async function truncateRollups(tx: Transaction): Promise<void> {
-  await tx.execute(sql`truncate analytics_stage_daily, analytics_velocity_daily, analytics_cohort_daily,
-    analytics_velocity_monthly, analytics_cohort_monthly, analytics_value_daily, analytics_attribution_daily, analytics_lead_segments`);
+  await tx.execute(sql`truncate analytics_stage_daily, analytics_stage_monthly, analytics_velocity_daily,
+    analytics_cohort_daily, analytics_velocity_monthly, analytics_cohort_monthly, analytics_velocity_campus_monthly,
+    analytics_cohort_campus_monthly, analytics_value_daily,
+    analytics_value_monthly, analytics_attribution_daily, analytics_lead_segments`);
 }

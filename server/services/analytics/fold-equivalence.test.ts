@@ -159,16 +159,22 @@ describe('the folded rollups answer as a full scan of the raw history', () => {
             return body;
           };
           // Whole months and a partial one (monthly checkpoints and daily rows read together),
-          // and a period with no whole month (daily rows only).
+          // a period with no whole month (daily rows only, but whole months before it), and one
+          // that is a whole month (checkpoints only, for the period and everything before it).
           for (const period of [
             { fromDay: '2026-01-25', toDay: '2026-08-31' },
             { fromDay: '2026-02-14', toDay: '2026-03-31' },
             { fromDay: '2026-03-03', toDay: '2026-04-27' },
+            { fromDay: '2026-04-01', toDay: '2026-04-30' },
           ]) {
             const q = `fromDay=${period.fromDay}&toDay=${period.toDay}`;
             const g = groupBy ? `&groupBy=${groupBy}` : '';
             expect(await get(`volume?${q}${g}`)).toEqual(computeVolume(input, { period, groupBy }));
             expect(await get(`velocity?${q}`)).toEqual({ series: computeVelocity(input, { period }) });
+            // Filtered by a source, whole months come from the segmented checkpoint, not the campus one.
+            expect(await get(`velocity?${q}&source=wechat`)).toEqual({
+              series: computeVelocity(input, { period, filter: { source: 'wechat' } }),
+            });
             expect(await get(`value?${q}${g}`)).toEqual({ groups: computeValue(input, { period, groupBy }) });
             expect(await get(`effectiveness?${q}${g}&horizonDays=30`)).toEqual({
               groups: computeEffectiveness(input, {

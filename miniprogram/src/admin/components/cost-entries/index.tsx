@@ -1,19 +1,12 @@
-import {
-  COST_TARGET_KINDS,
-  type CostTargetKind,
-  type MarketingCost,
-  type MarketingCostRequest,
-  marketingCostListResponseSchema,
-  marketingCostSchema,
-} from '@scrm/shared';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { type MarketingCost, marketingCostListResponseSchema } from '@scrm/shared';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError, api } from '../../../api';
 import { PageStatus } from '../../../components/page-status';
 import { useApiData } from '../../../hooks/use-api-data';
-import { formatSource, formatYuan, parseYuanToFen } from '../../format';
-import { ChoiceChips } from '../choice-chips';
+import { formatSource, formatYuan } from '../../format';
+import { CostForm } from './cost-form';
 import { COST_TEXT as T } from './text';
 import './index.css';
 
@@ -30,121 +23,6 @@ export interface CostEntriesProps {
   onChanged: () => void;
 }
 
-/** What is wrong with the form before it may be sent, or the request to send. */
-export function toCostRequest(form: {
-  targetKind: CostTargetKind;
-  target: string;
-  fromDay: string;
-  toDay: string;
-  amount: string;
-}): MarketingCostRequest | string {
-  if (!form.target.trim()) return T.targetRequired;
-  const amountFen = parseYuanToFen(form.amount);
-  if (amountFen === null || amountFen <= 0) return T.amountRequired;
-  if (!/^\d{4}-\d\d-\d\d$/.test(form.fromDay) || !/^\d{4}-\d\d-\d\d$/.test(form.toDay)) return T.dayRequired;
-  if (form.fromDay > form.toDay) return T.dayOrder;
-  return {
-    targetKind: form.targetKind,
-    target: form.target.trim(),
-    fromDay: form.fromDay,
-    toDay: form.toDay,
-    amountFen,
-  };
-}
-
-function CostForm({
-  fromDay,
-  toDay,
-  knownCampaigns,
-  onSaved,
-}: Omit<CostEntriesProps, 'canEdit' | 'onChanged'> & { onSaved: () => void }) {
-  const [targetKind, setTargetKind] = useState<CostTargetKind>('campaign');
-  const [target, setTarget] = useState('');
-  const [days, setDays] = useState({ fromDay, toDay });
-  const [amount, setAmount] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isSending, setSending] = useState(false);
-  const fen = parseYuanToFen(amount);
-
-  const submit = async () => {
-    const request = toCostRequest({ targetKind, target, ...days, amount });
-    if (typeof request === 'string') return setError(request);
-    setError(null);
-    setSending(true);
-    try {
-      await api.request('/api/staff/analytics/costs', {
-        as: 'staff',
-        method: 'POST',
-        body: request,
-        schema: marketingCostSchema,
-      });
-      setTarget('');
-      setAmount('');
-      void Taro.showToast({ title: T.saved, icon: 'success' });
-      onSaved();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.userMessage : T.saveFailed);
-    } finally {
-      setSending(false);
-    }
-  };
-
-  return (
-    <View className="cost-form">
-      <Text className="field-label">{T.newCost}</Text>
-      <ChoiceChips options={COST_TARGET_KINDS} labels={T.kinds} value={targetKind} onChange={setTargetKind} />
-      <Input
-        className="field-input cost-form__target"
-        placeholder={targetKind === 'campaign' ? T.campaignPlaceholder : T.channelPlaceholder}
-        value={target}
-        maxlength={100}
-        onInput={(e) => setTarget(e.detail.value)}
-      />
-      {targetKind === 'campaign' && knownCampaigns.length > 0 && (
-        <ChoiceChips
-          options={knownCampaigns}
-          labels={Object.fromEntries(knownCampaigns.map((c) => [c, c]))}
-          value={target}
-          onChange={setTarget}
-        />
-      )}
-      <Text className="field-label">{T.period}</Text>
-      <View className="cost-form__days">
-        <Input
-          className="field-input cost-form__day"
-          value={days.fromDay}
-          maxlength={10}
-          onInput={(e) => setDays({ ...days, fromDay: e.detail.value })}
-        />
-        <Text className="muted">{T.to}</Text>
-        <Input
-          className="field-input cost-form__day"
-          value={days.toDay}
-          maxlength={10}
-          onInput={(e) => setDays({ ...days, toDay: e.detail.value })}
-        />
-      </View>
-      <Text className="field-label">{T.amount}</Text>
-      <Input
-        className="field-input cost-form__amount"
-        type="digit"
-        placeholder={T.amountPlaceholder}
-        value={amount}
-        onInput={(e) => setAmount(e.detail.value)}
-      />
-      {fen !== null && fen > 0 && <Text className="muted">{T.willRecord(formatYuan(fen))}</Text>}
-      {error && <Text className="form-error">{error}</Text>}
-      <Button
-        className="primary-button cost-form__submit"
-        disabled={isSending || undefined}
-        onClick={() => void submit()}
-      >
-        {isSending ? T.saving : T.save}
-      </Button>
-    </View>
-  );
-}
-
 /** 投放成本 (issue 15 §1 efficiency): the costs entered for the period, and a form to enter one. */
 export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged }: CostEntriesProps) {
   const costs = useApiData(
@@ -157,6 +35,7 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
     `${fromDay}|${toDay}`,
   );
   const [isExpanded, setExpanded] = useState(false);
+  const [editing, setEditing] = useState<MarketingCost | null>(null);
   // Last entered or corrected first (what a manager checks after saving); a quarter of monthly
   // entries would otherwise push the form off the screen.
   const sorted = [...(costs.data?.costs ?? [])].sort(
@@ -164,6 +43,7 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
   );
   const shown = isExpanded ? sorted : sorted.slice(0, COLLAPSED_ROWS);
   const changed = () => {
+    setEditing(null);
     costs.reload();
     onChanged();
   };
@@ -185,7 +65,10 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
       {!costs.data && costs.status === 'loading' && <PageStatus kind="loading" />}
       {costs.data && costs.data.costs.length === 0 && <PageStatus kind="empty" message={T.empty} />}
       {shown.map((cost) => (
-        <View key={cost.id} className="cost-entries__row">
+        <View
+          key={cost.id}
+          className={`cost-entries__row${editing?.id === cost.id ? ' cost-entries__row--editing' : ''}`}
+        >
           <View className="cost-entries__what">
             <Text className="cost-entries__target">
               {`${T.kinds[cost.targetKind]} · ${cost.targetKind === 'channel' ? formatSource(cost.target) : cost.target}`}
@@ -193,6 +76,11 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
             <Text className="muted">{`${cost.fromDay} ~ ${cost.toDay}`}</Text>
           </View>
           <Text className="cost-entries__amount">{formatYuan(cost.amountFen)}</Text>
+          {canEdit && (
+            <Text className="link cost-entries__edit" onClick={() => setEditing(cost)}>
+              {T.edit}
+            </Text>
+          )}
           {canEdit && (
             <Text className="link cost-entries__remove" onClick={() => void remove(cost)}>
               {T.remove}
@@ -205,7 +93,18 @@ export function CostEntries({ fromDay, toDay, canEdit, knownCampaigns, onChanged
           {isExpanded ? T.collapse : T.showAll(sorted.length)}
         </Text>
       )}
-      {canEdit ? (
+      {canEdit && editing ? (
+        // Keyed by the entry: another 修改 starts again from that entry's values.
+        <CostForm
+          key={editing.id}
+          fromDay={fromDay}
+          toDay={toDay}
+          knownCampaigns={knownCampaigns}
+          editing={editing}
+          onSaved={changed}
+          onCancel={() => setEditing(null)}
+        />
+      ) : canEdit ? (
         // Keyed by the period: the form's dates start from the period the page shows.
         <CostForm
           key={`${fromDay}|${toDay}`}

@@ -1,6 +1,6 @@
 import { marketingCostRequestSchema } from '@scrm/shared';
 import { describe, expect, it } from 'vitest';
-import { toCostRequest } from './index';
+import { toCostRequest } from './cost-form';
 import { COST_TEXT as T } from './text';
 
 describe('投放成本: the form checks what it can before it sends a cost (issue 15 §1)', () => {
