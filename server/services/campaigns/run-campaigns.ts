@@ -4,7 +4,9 @@
  * whose exit rule holds, enrols the audience's new leads and plans every due step, each one
  * set-wise statement; then dispatches in batches until the outbox has nothing due or the time
  * budget is spent. Several runs at once are safe: planning is idempotent by the outbox key and
- * each batch is claimed with `SKIP LOCKED`.
+ * each batch is claimed with `SKIP LOCKED`. A batch's subscribe messages go out `concurrency` at
+ * a time and their outcomes are recorded in one transaction, while the next batch is claimed and
+ * sent (issue 13 §5): at most one batch waits to be recorded.
  */
 import {
   type CampaignDocument,
@@ -23,8 +25,8 @@ import {
 } from '../../db/queries/campaign-outbox.js';
 import { enrolCampaignMembers, exitCampaignMembers, planCampaignStep } from '../../db/queries/campaign-planning.js';
 import { claimSends, type PendingSend } from './claim-sends.js';
-import { createDispatchTally, type DispatchTally } from './dispatch-tally.js';
-import { recordSendOutcome } from './record-send-outcome.js';
+import { createDispatchTally } from './dispatch-tally.js';
+import { recordSendOutcomes, type SendResult } from './record-send-outcomes.js';
 import { getTemplateIds, type TemplateIds } from './template-ids.js';
 
 export type RunnerContext = Pick<AppContext, 'db' | 'store' | 'env' | 'now' | 'wechat' | 'logger'>;
@@ -66,17 +68,22 @@ async function planCampaign(
   }
 }
 
-/** Sends a batch's subscribe messages, `concurrency` at a time, recording each outcome. */
-async function sendAll(ctx: RunnerContext, sends: PendingSend[], concurrency: number, tally: DispatchTally) {
+/** Sends a batch's subscribe messages, `concurrency` at a time; the outcomes in the sends' order. */
+async function sendAll(ctx: RunnerContext, sends: readonly PendingSend[], concurrency: number) {
+  const results: SendResult[] = [];
   let next = 0;
   const worker = async () => {
     while (next < sends.length) {
       const send = sends[next++] as PendingSend;
-      const outcome = await ctx.wechat.deliverSubscribeMessage(send.message);
-      await recordSendOutcome(ctx, send, outcome, ctx.now(), tally);
+      // A throw is a bug of ours, maybe after the request left: unknown, never sent again.
+      const outcome = await ctx.wechat
+        .deliverSubscribeMessage(send.message)
+        .catch((error: unknown) => ({ kind: 'unknown' as const, reason: String(error) }));
+      results.push({ send, outcome });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, sends.length) }, worker));
+  return results;
 }
 
 export async function runCampaigns(
@@ -102,6 +109,8 @@ export async function runCampaigns(
   }
   const catalogue = await listPublishedContent(ctx.db, now);
   let isBudgetExhausted = false;
+  // The previous batch's outcomes, being recorded while this one is claimed and sent (it never rejects).
+  let recording: Promise<void> = Promise.resolve();
   for (;;) {
     if (!hasTime()) {
       isBudgetExhausted = true;
@@ -116,8 +125,11 @@ export async function runCampaigns(
     };
     const batch = await claimSends(ctx, { ...claimOptions, caps: settings.caps ?? DEFAULT_FREQUENCY_CAPS }, tally);
     if (batch.claimed === 0) break;
-    await sendAll(ctx, batch.sends, settings.concurrency, tally);
+    const results = await sendAll(ctx, batch.sends, settings.concurrency);
+    await recording;
+    recording = recordSendOutcomes(ctx, results, ctx.now(), tally);
   }
+  await recording;
   const unknownSends = await listUnknownSends(ctx.db, 50);
   return {
     ...counts,
