@@ -46,7 +46,7 @@ async function createCampaign(db: Database, status: 'active' | 'draft', tag: str
 }
 
 async function measurePlanning(db: Database, options: BenchOptions): Promise<BenchFigure> {
-  const count = options.isSmoke ? 2_000 : 1_000_000;
+  const count = options.isSmoke ? 2_000 : (options.leads ?? 1_000_000);
   options.log(`planning: ${count} leads and members`);
   await createAudience(db, count, 'plan-', 'bench-plan');
   const campaign = await createCampaign(db, 'draft', 'bench-plan');
