@@ -6,7 +6,7 @@
  * budget is spent. Several runs at once are safe: planning is idempotent by the outbox key and
  * each batch is claimed with `SKIP LOCKED`. A batch's subscribe messages go out `concurrency` at
  * a time and their outcomes are recorded in one transaction, while the next batch is claimed and
- * sent (issue 13 §5): at most one batch waits to be recorded.
+ * sent (issue 13 §5; `dispatchBatches`).
  */
 import {
   type CampaignDocument,
@@ -25,7 +25,7 @@ import {
 } from '../../db/queries/campaign-outbox.js';
 import { enrolCampaignMembers, exitCampaignMembers, planCampaignStep } from '../../db/queries/campaign-planning.js';
 import { claimSends, type PendingSend } from './claim-sends.js';
-import { createDispatchTally } from './dispatch-tally.js';
+import { createDispatchTally, type DispatchTally } from './dispatch-tally.js';
 import { recordSendOutcomes, type SendResult } from './record-send-outcomes.js';
 import { getTemplateIds, type TemplateIds } from './template-ids.js';
 
@@ -86,6 +86,42 @@ async function sendAll(ctx: RunnerContext, sends: readonly PendingSend[], concur
   return results;
 }
 
+/**
+ * Claims, sends and records batches until nothing is due or time is up, three batches in flight:
+ * the next one claimed while this one is sent while the previous one is recorded. Every batch
+ * claimed is sent (its rows are `sending`, its grants spent), so the loop stops only by not
+ * claiming; it returns whether it stopped for time.
+ */
+async function dispatchBatches(
+  ctx: RunnerContext,
+  options: { claim: () => ReturnType<typeof claimSends>; hasTime: () => boolean; concurrency: number },
+  tally: DispatchTally,
+): Promise<boolean> {
+  const claimNext = () => {
+    if (!options.hasTime()) return null;
+    const claiming = options.claim();
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    claiming.catch(() => {});
+    return claiming;
+  };
+  // The previous batch's outcomes, being recorded while this one is sent (it never rejects).
+  let recording: Promise<void> = Promise.resolve();
+  let claiming = claimNext();
+  try {
+    while (claiming) {
+      const batch = await claiming;
+      if (batch.claimed === 0) return false;
+      claiming = claimNext();
+      const results = await sendAll(ctx, batch.sends, options.concurrency);
+      await recording;
+      recording = recordSendOutcomes(ctx, results, ctx.now(), tally);
+    }
+    return true;
+  } finally {
+    await recording;
+  }
+}
+
 export async function runCampaigns(
   ctx: RunnerContext,
   options: RunCampaignsOptions = {},
@@ -108,28 +144,20 @@ export async function runCampaigns(
     }
   }
   const catalogue = await listPublishedContent(ctx.db, now);
-  let isBudgetExhausted = false;
-  // The previous batch's outcomes, being recorded while this one is claimed and sent (it never rejects).
-  let recording: Promise<void> = Promise.resolve();
-  for (;;) {
-    if (!hasTime()) {
-      isBudgetExhausted = true;
-      break;
-    }
-    const claimOptions = {
-      now: ctx.now(),
-      limit: settings.batchSize,
-      leaseMs: settings.leaseMs,
-      templateIds,
-      catalogue,
-    };
-    const batch = await claimSends(ctx, { ...claimOptions, caps: settings.caps ?? DEFAULT_FREQUENCY_CAPS }, tally);
-    if (batch.claimed === 0) break;
-    const results = await sendAll(ctx, batch.sends, settings.concurrency);
-    await recording;
-    recording = recordSendOutcomes(ctx, results, ctx.now(), tally);
-  }
-  await recording;
+  const claim = () =>
+    claimSends(
+      ctx,
+      {
+        now: ctx.now(),
+        limit: settings.batchSize,
+        leaseMs: settings.leaseMs,
+        templateIds,
+        catalogue,
+        caps: settings.caps ?? DEFAULT_FREQUENCY_CAPS,
+      },
+      tally,
+    );
+  const isBudgetExhausted = await dispatchBatches(ctx, { claim, hasTime, concurrency: settings.concurrency }, tally);
   const unknownSends = await listUnknownSends(ctx.db, 50);
   return {
     ...counts,
