@@ -25,9 +25,9 @@ export async function lockLeadsWithTouchpointIds(
   const rows = await tx
     .select({
       ...getTableColumns(leads),
-      existingIds: sql<string[]>`array(select ${touchpoints.id}::text from ${touchpoints}
-        where ${touchpoints.leadId} = ${leads.id}
-          and ${touchpoints.id} in (select value::uuid from json_array_elements_text(${ids}::json)))`,
+      // Qualified by hand: inside a one-table select the builder leaves column names bare.
+      existingIds: sql<string[]>`array(select tp.id::text from ${touchpoints} tp
+        where tp.lead_id = "leads"."id" and tp.id in (select value::uuid from json_array_elements_text(${ids}::json)))`,
     })
     .from(leads)
     .where(inArray(leads.id, [...leadIds]))
