@@ -7,7 +7,8 @@
  *   in the same run;
  * - the runner's dispatch rate against the local WeChat stand-in (claim with `SKIP LOCKED`, spend,
  *   send, record, `message_sent` touchpoint), against bare `subscribeMessage.send` calls at the
- *   same concurrency.
+ *   same concurrency; with `--redis-url` both keep the access token (and the runner its cap
+ *   counters) in Redis, as production does.
  *
  * Needs `--database-url`; on PGlite it prints nothing.
  */
@@ -17,6 +18,7 @@ import { createDatabase, type Database } from '../../server/db/client.js';
 import { planCampaignStep } from '../../server/db/queries/campaign-planning.js';
 import { parseEnv } from '../../server/env.js';
 import { createLogger } from '../../server/log/logger.js';
+import { createRedisStore } from '../../server/redis/create-store.js';
 import { createMemoryStore } from '../../server/redis/memory.js';
 import { runCampaigns } from '../../server/services/campaigns/run-campaigns.js';
 import { getTemplateIds } from '../../server/services/campaigns/template-ids.js';
@@ -46,7 +48,7 @@ async function createCampaign(db: Database, status: 'active' | 'draft', tag: str
 }
 
 async function measurePlanning(db: Database, options: BenchOptions): Promise<BenchFigure> {
-  const count = options.isSmoke ? 2_000 : 1_000_000;
+  const count = options.isSmoke ? 2_000 : (options.leads ?? 1_000_000);
   options.log(`planning: ${count} leads and members`);
   await createAudience(db, count, 'plan-', 'bench-plan');
   const campaign = await createCampaign(db, 'draft', 'bench-plan');
@@ -93,9 +95,13 @@ async function measurePlanning(db: Database, options: BenchOptions): Promise<Ben
 async function measureDispatch(db: Database, options: BenchOptions): Promise<BenchFigure> {
   const count = options.isSmoke ? 100 : 2_000;
   const standIn = await startWechatStandIn({ port: 0 });
+  // The cap counters and the access token where production keeps them: Redis when given.
+  const redis = options.redisUrl
+    ? createRedisStore(options.redisUrl, { prefix: `bench-campaigns-${process.pid}:` })
+    : null;
   try {
     const control = createStandInControl(standIn.url);
-    const store = createMemoryStore();
+    const store = redis?.store ?? createMemoryStore();
     const wechat = createWechatClient({ baseUrl: standIn.url, ...STAND_IN_CREDENTIALS, store });
     const env = parseEnv({ NODE_ENV: 'development', DATA_DIR: 'memory://' });
     const logger = createLogger({ level: 'silent' });
@@ -140,6 +146,11 @@ async function measureDispatch(db: Database, options: BenchOptions): Promise<Ben
       baseline: { label: 'bare subscribeMessage.send calls, 8 at a time', values: values.bare },
     };
   } finally {
+    if (redis) {
+      const keys = await redis.ioredis.keys(`bench-campaigns-${process.pid}:*`);
+      if (keys.length > 0) await redis.ioredis.del(...keys);
+      await redis.close();
+    }
     await standIn.close();
   }
 }

@@ -48,6 +48,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
     async get(key) {
       return live(key)?.value ?? null;
     },
+    async getMany(keys) {
+      return keys.map((key) => live(key)?.value ?? null);
+    },
     async set(key, value, { ttlMs, onlyIfAbsent } = {}) {
       if (onlyIfAbsent && live(key)) return false;
       entries.set(key, { value, expiresAt: ttlMs === undefined ? null : nowMs() + ttlMs });

@@ -35,6 +35,24 @@ export function describeSharedStoreContract(name: string, createStore: () => Pro
       }
     });
 
+    it('reads many keys at once, in order, null for the missing and the expired', async () => {
+      const store = await open();
+      expect(await store.getMany([])).toEqual([]);
+      await store.set('m1', 'one');
+      await store.set('m2', '中文 ✓');
+      await store.set('gone', 'v', { ttlMs: 40 });
+      await store.incr('n', { by: 3 });
+      await sleep(100);
+      expect(await store.getMany(['m2', 'missing', 'm1', 'gone', 'n', 'm1'])).toEqual([
+        '中文 ✓',
+        null,
+        'one',
+        null,
+        '3',
+        'one',
+      ]);
+    });
+
     it('writes with onlyIfAbsent only when the key does not exist', async () => {
       const store = await open();
       expect(await store.set('nx', 'first', { onlyIfAbsent: true })).toBe(true);

@@ -8,6 +8,11 @@ export interface SharedStore {
   /** The value at `key`, or `null` when it is missing or expired. */
   get(key: string): Promise<string | null>;
   /**
+   * `get` of each key in one round trip (one MGET on Redis), the values in the same order. The
+   * campaign runner reads the cap counters of a whole claimed batch this way.
+   */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  /**
    * Stores `value` at `key`. With `ttlMs` the key expires; with `onlyIfAbsent` the write happens
    * only when the key does not exist (Redis `SET NX`). Returns whether the value was written.
    */

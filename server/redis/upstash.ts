@@ -70,6 +70,11 @@ export function createUpstashStore(redis: Redis, options: UpstashStoreOptions): 
       const value = await redis.get<string>(k(key));
       return value ?? null;
     },
+    async getMany(keys) {
+      if (keys.length === 0) return [];
+      const values = await redis.mget<(string | null)[]>(...keys.map(k));
+      return values.map((value) => value ?? null);
+    },
     async set(key, value, { ttlMs, onlyIfAbsent } = {}) {
       const result = await (ttlMs === undefined
         ? onlyIfAbsent

@@ -9,6 +9,7 @@ import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { campaigns, contentItems, leadMessages, messageOutbox, subscriptions } from '../schema/index.js';
 import { selectRows } from './raw-sql.js';
+import { updateRowsById } from './update-rows.js';
 
 type Db = Database | Transaction;
 
@@ -80,6 +81,53 @@ export async function spendGrant(tx: Transaction, leadId: string, templateId: st
 }
 
 /**
+ * `spendGrant` for each of a claimed batch's sends, in one statement: the answer per want, in
+ * order. The rows are locked in (lead, template) order first, as the one-at-a-time spends of a
+ * batch sorted by lead did, so two claimers cannot deadlock; the conditional update then re-reads
+ * each locked row, so two claimers never spend one grant. A second want of the same grant in the
+ * batch (two steps for one lead) is spent after the first, on its own.
+ */
+export async function spendGrants(
+  tx: Transaction,
+  wants: readonly { leadId: string; templateId: string }[],
+  now: Date,
+): Promise<boolean[]> {
+  const keyOf = (w: { leadId: string; templateId: string }) => `${w.leadId}|${w.templateId}`;
+  const firstIndex = new Map<string, number>();
+  wants.forEach((w, i) => {
+    if (!firstIndex.has(keyOf(w))) firstIndex.set(keyOf(w), i);
+  });
+  const spent = new Set<string>();
+  if (firstIndex.size > 0) {
+    const json = JSON.stringify([...firstIndex.keys()].map((key) => key.split('|')).map(([l, t]) => ({ l, t })));
+    const rows = await selectRows<{ lead_id: string; template_id: string }>(
+      tx,
+      sql`with wanted as (select * from json_to_recordset(${json}::json) as w(l uuid, t text)),
+        locked as materialized (
+          select s.lead_id, s.template_id from subscriptions s join wanted w on s.lead_id = w.l and s.template_id = w.t
+          order by s.lead_id, s.template_id
+          for update of s)
+        update subscriptions s
+        set spent_count = s.spent_count + 1, last_spent_at = ${now.toISOString()}::timestamptz,
+          updated_at = ${now.toISOString()}::timestamptz
+        from locked
+        where s.lead_id = locked.lead_id and s.template_id = locked.template_id and s.spent_count < s.granted_count
+        returning s.lead_id, s.template_id`,
+    );
+    for (const row of rows) spent.add(`${row.lead_id}|${row.template_id}`);
+  }
+  const answers: boolean[] = [];
+  for (const [i, want] of wants.entries()) {
+    answers.push(
+      firstIndex.get(keyOf(want)) === i
+        ? spent.has(keyOf(want))
+        : await spendGrant(tx, want.leadId, want.templateId, now),
+    );
+  }
+  return answers;
+}
+
+/**
  * Gives back a spent grant WeChat did not use. `isGone` (43101): WeChat says there is none, so the
  * ledger keeps no unspent grant either (`granted_count = spent_count`).
  */
@@ -107,6 +155,28 @@ export async function updateOutboxRow(db: Db, id: string, patch: OutboxPatch, no
     .where(eq(messageOutbox.id, id));
 }
 
+/** `updateOutboxRow` for many rows, each with its own patch: one statement per kind of patch. */
+export async function updateOutboxRows(
+  db: Db,
+  patches: readonly { id: string; patch: OutboxPatch }[],
+  now: Date,
+): Promise<void> {
+  await updateRowsById(
+    db,
+    messageOutbox,
+    patches.map(({ id, patch }) => ({ id, set: { ...patch, updatedAt: now } })),
+  );
+}
+
+/** The in-app messages of a batch, in one statement (one per outbox row at most, as `insertLeadMessage`). */
+export async function insertLeadMessages(tx: Transaction, rows: readonly (typeof leadMessages.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await tx
+    .insert(leadMessages)
+    .values([...rows])
+    .onConflictDoNothing();
+}
+
 export async function insertLeadMessage(tx: Transaction, row: typeof leadMessages.$inferInsert): Promise<boolean> {
   const inserted = await tx.insert(leadMessages).values(row).onConflictDoNothing().returning({ id: leadMessages.id });
   return inserted.length > 0;
@@ -120,6 +190,32 @@ export async function lockInFlightRow(tx: Transaction, id: string): Promise<bool
     .where(and(eq(messageOutbox.id, id), inArray(messageOutbox.status, ['sending', 'unknown'])))
     .for('update');
   return rows.length > 0;
+}
+
+/** `lockInFlightRow` for a batch, in id order: the ids still in flight. */
+export async function lockInFlightRows(tx: Transaction, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: messageOutbox.id })
+    .from(messageOutbox)
+    .where(and(inArray(messageOutbox.id, [...ids]), inArray(messageOutbox.status, ['sending', 'unknown'])))
+    .orderBy(messageOutbox.id)
+    .for('update');
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Sends whose outcome could not be recorded (the database failed while recording): `unknown`,
+ * listed and never sent again, as a lease running out would make them, but at once.
+ */
+export async function markSendsUnknown(db: Db, ids: readonly string[], reason: string, now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .update(messageOutbox)
+    .set({ status: 'unknown', reason, lockedUntil: null, updatedAt: now })
+    .where(and(inArray(messageOutbox.id, [...ids]), eq(messageOutbox.status, 'sending')))
+    .returning({ id: messageOutbox.id });
+  return rows.length;
 }
 
 /** Rows left `sending` past their lease (the runner died after claiming): now `unknown`, never resent. */

@@ -4,7 +4,9 @@
  * whose exit rule holds, enrols the audience's new leads and plans every due step, each one
  * set-wise statement; then dispatches in batches until the outbox has nothing due or the time
  * budget is spent. Several runs at once are safe: planning is idempotent by the outbox key and
- * each batch is claimed with `SKIP LOCKED`.
+ * each batch is claimed with `SKIP LOCKED`. A batch's subscribe messages go out `concurrency` at
+ * a time and their outcomes are recorded in one transaction, while the next batch is claimed and
+ * sent (issue 13 §5; `dispatchBatches`).
  */
 import {
   type CampaignDocument,
@@ -24,7 +26,7 @@ import {
 import { enrolCampaignMembers, exitCampaignMembers, planCampaignStep } from '../../db/queries/campaign-planning.js';
 import { claimSends, type PendingSend } from './claim-sends.js';
 import { createDispatchTally, type DispatchTally } from './dispatch-tally.js';
-import { recordSendOutcome } from './record-send-outcome.js';
+import { recordSendOutcomes, type SendResult } from './record-send-outcomes.js';
 import { getTemplateIds, type TemplateIds } from './template-ids.js';
 
 export type RunnerContext = Pick<AppContext, 'db' | 'store' | 'env' | 'now' | 'wechat' | 'logger'>;
@@ -66,17 +68,58 @@ async function planCampaign(
   }
 }
 
-/** Sends a batch's subscribe messages, `concurrency` at a time, recording each outcome. */
-async function sendAll(ctx: RunnerContext, sends: PendingSend[], concurrency: number, tally: DispatchTally) {
+/** Sends a batch's subscribe messages, `concurrency` at a time; the outcomes in the sends' order. */
+async function sendAll(ctx: RunnerContext, sends: readonly PendingSend[], concurrency: number) {
+  const results: SendResult[] = [];
   let next = 0;
   const worker = async () => {
     while (next < sends.length) {
       const send = sends[next++] as PendingSend;
-      const outcome = await ctx.wechat.deliverSubscribeMessage(send.message);
-      await recordSendOutcome(ctx, send, outcome, ctx.now(), tally);
+      // A throw is a bug of ours, maybe after the request left: unknown, never sent again.
+      const outcome = await ctx.wechat
+        .deliverSubscribeMessage(send.message)
+        .catch((error: unknown) => ({ kind: 'unknown' as const, reason: String(error) }));
+      results.push({ send, outcome });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, sends.length) }, worker));
+  return results;
+}
+
+/**
+ * Claims, sends and records batches until nothing is due or time is up, three batches in flight:
+ * the next one claimed while this one is sent while the previous one is recorded. Every batch
+ * claimed is sent (its rows are `sending`, its grants spent), so the loop stops only by not
+ * claiming; it returns whether it stopped for time.
+ */
+async function dispatchBatches(
+  ctx: RunnerContext,
+  options: { claim: () => ReturnType<typeof claimSends>; hasTime: () => boolean; concurrency: number },
+  tally: DispatchTally,
+): Promise<boolean> {
+  const claimNext = () => {
+    if (!options.hasTime()) return null;
+    const claiming = options.claim();
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    claiming.catch(() => {});
+    return claiming;
+  };
+  // The previous batch's outcomes, being recorded while this one is sent (it never rejects).
+  let recording: Promise<void> = Promise.resolve();
+  let claiming = claimNext();
+  try {
+    while (claiming) {
+      const batch = await claiming;
+      if (batch.claimed === 0) return false;
+      claiming = claimNext();
+      const results = await sendAll(ctx, batch.sends, options.concurrency);
+      await recording;
+      recording = recordSendOutcomes(ctx, results, ctx.now(), tally);
+    }
+    return true;
+  } finally {
+    await recording;
+  }
 }
 
 export async function runCampaigns(
@@ -101,23 +144,20 @@ export async function runCampaigns(
     }
   }
   const catalogue = await listPublishedContent(ctx.db, now);
-  let isBudgetExhausted = false;
-  for (;;) {
-    if (!hasTime()) {
-      isBudgetExhausted = true;
-      break;
-    }
-    const claimOptions = {
-      now: ctx.now(),
-      limit: settings.batchSize,
-      leaseMs: settings.leaseMs,
-      templateIds,
-      catalogue,
-    };
-    const batch = await claimSends(ctx, { ...claimOptions, caps: settings.caps ?? DEFAULT_FREQUENCY_CAPS }, tally);
-    if (batch.claimed === 0) break;
-    await sendAll(ctx, batch.sends, settings.concurrency, tally);
-  }
+  const claim = () =>
+    claimSends(
+      ctx,
+      {
+        now: ctx.now(),
+        limit: settings.batchSize,
+        leaseMs: settings.leaseMs,
+        templateIds,
+        catalogue,
+        caps: settings.caps ?? DEFAULT_FREQUENCY_CAPS,
+      },
+      tally,
+    );
+  const isBudgetExhausted = await dispatchBatches(ctx, { claim, hasTime, concurrency: settings.concurrency }, tally);
   const unknownSends = await listUnknownSends(ctx.db, 50);
   return {
     ...counts,
