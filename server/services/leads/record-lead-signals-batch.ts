@@ -9,7 +9,6 @@
  * this file only takes the path where they all say "nothing else to do".
  */
 import {
-  type AdvanceLeadResult,
   advanceLead,
   buildScoreState,
   DEFAULT_JOURNEY_MODEL,
@@ -28,9 +27,9 @@ import type { LeadRow, LeadUpdate, ScoreLedgerInsert, StageTransitionInsert } fr
 import { insertNewTouchpoints, type TouchpointInsert } from '../../db/queries/touchpoints.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns } from './lead-domain-state.js';
 import { isLiveLead } from './lead-guards.js';
+import { toLeadHistoryRows } from './lead-history-rows.js';
 import { toTouchpointEvent } from './rebuild-score-state.js';
 import { getActiveScoringModel, recordLeadSignals } from './record-lead-signals.js';
-import { summarizeLedger } from './summarize-ledger.js';
 
 export interface LeadSignalsBatchResult {
   accepted: number;
@@ -58,39 +57,6 @@ interface PlannedLead {
   update: LeadUpdate;
   transitions: StageTransitionInsert[];
   ledger: ScoreLedgerInsert[];
-}
-
-/** The stage transitions and ledger rows of a result, as `recordLeadSignals` stores them. */
-function toHistoryRows(leadId: string, result: AdvanceLeadResult, model: ScoringModel, now: Date) {
-  const transitions: StageTransitionInsert[] = [
-    ...result.lifecycleTransitions.map((t) => ({
-      leadId,
-      model: 'lifecycle' as const,
-      fromStage: t.from,
-      toStage: t.to,
-      ordinal: t.ordinal,
-      cause: { ruleId: t.ruleId, label: t.label, ...t.cause },
-      at: new Date(t.at),
-      recordedAt: now,
-    })),
-    ...result.journeyTransitions.map((t) => ({
-      leadId,
-      model: 'journey' as const,
-      fromStage: t.from,
-      toStage: t.to,
-      ordinal: t.ordinal,
-      cause: { reason: t.reason },
-      at: new Date(t.at),
-      recordedAt: now,
-    })),
-  ];
-  const ledger = summarizeLedger(result.ledger).map((e) => ({
-    leadId,
-    ...e,
-    modelVersion: model.version,
-    at: new Date(e.at),
-  }));
-  return { transitions, ledger };
 }
 
 /**
@@ -137,7 +103,7 @@ function planLead(
     leadId: row.id,
     touchpoints,
     update: { ...progress, ...(lastActivityMs > 0 ? { lastActivityAt: new Date(lastActivityMs) } : {}) },
-    ...toHistoryRows(row.id, result, model, now),
+    ...toLeadHistoryRows(row.id, result, model, now),
   };
 }
 

@@ -29,8 +29,8 @@ import { listOwnershipSignals, recordOwnershipChanges } from '../routing/record-
 import { routeAdvancedLead } from '../routing/route-on-signals.js';
 import { findScoreState, toLeadDomainState, toLeadProgressColumns, toProfileColumns } from './lead-domain-state.js';
 import { assertLiveLead } from './lead-guards.js';
+import { toLeadHistoryRows } from './lead-history-rows.js';
 import { rebuildScoreState } from './rebuild-score-state.js';
-import { summarizeLedger } from './summarize-ledger.js';
 
 export interface RecordLeadSignalsResult {
   accepted: number;
@@ -163,35 +163,7 @@ export async function recordLeadSignals(
       ...(lastActivityMs > 0 ? { lastActivityAt: new Date(lastActivityMs) } : {}),
       ...(sourceChannelId !== row.sourceChannelId ? { sourceChannelId } : {}),
     },
-    transitions: [
-      ...result.lifecycleTransitions.map((t) => ({
-        leadId,
-        model: 'lifecycle' as const,
-        fromStage: t.from,
-        toStage: t.to,
-        ordinal: t.ordinal,
-        cause: { ruleId: t.ruleId, label: t.label, ...t.cause },
-        at: new Date(t.at),
-        // The service's clock, like touchpoints' `receivedAt`: the analytics fold's watermark (ADR 016).
-        recordedAt: now,
-      })),
-      ...result.journeyTransitions.map((t) => ({
-        leadId,
-        model: 'journey' as const,
-        fromStage: t.from,
-        toStage: t.to,
-        ordinal: t.ordinal,
-        cause: { reason: t.reason },
-        at: new Date(t.at),
-        recordedAt: now,
-      })),
-    ],
-    ledger: summarizeLedger(result.ledger).map((e) => ({
-      leadId,
-      ...e,
-      modelVersion: model.version,
-      at: new Date(e.at),
-    })),
+    ...toLeadHistoryRows(leadId, result, model, now),
   });
   const ownership = await recordOwnershipChanges(tx, {
     leadId,
