@@ -151,12 +151,16 @@ function countSignal(
   const index = findInsertIndex(counted, entry, halfLife);
   if (index === -1 || index >= rule.dailyCap) return false;
   const own = ownRule(draft, rule.id);
-  const next = counted.slice(0, index);
-  next.push(entry);
-  for (let i = index; i < counted.length; i += 1) next.push(counted[i] as CountedSignal);
-  const evicted = next.length > rule.dailyCap ? next.pop() : undefined;
-  if (isDayKnown) own.days[position] = { day, counted: next };
-  else insertAt(own.days, position, { day, counted: next });
+  let evicted: CountedSignal | undefined;
+  if (isDayKnown) {
+    const next = counted.slice(0, index);
+    next.push(entry);
+    for (let i = index; i < counted.length; i += 1) next.push(counted[i] as CountedSignal);
+    evicted = next.length > rule.dailyCap ? next.pop() : undefined;
+    own.days[position] = { day, counted: next };
+  } else {
+    insertAt(own.days, position, { day, counted: [entry] });
+  }
   // Stryker disable next-line ConditionalExpression: a sum kept here would be replaced by the rebuild anyway
   if (isRebuildNeeded) return true;
   const { anchorMs } = draft.state;
@@ -185,8 +189,10 @@ function dropDaysBefore(draft: Draft, firstDay: number): boolean {
   const kept: Record<string, RuleScoreState> = {};
   for (const ruleId in rules) {
     const rule = rules[ruleId] as RuleScoreState;
-    const start = findDayPosition(rule.days, firstDay);
+    let start = 0;
+    while (start < rule.days.length && (rule.days[start] as CountedDay).day < firstDay) start += 1;
     if (start === rule.days.length) continue;
+    // Stryker disable next-line ConditionalExpression: equivalent, a copy of all days instead of the same days
     if (start === 0) {
       kept[ruleId] = rule;
       continue;
