@@ -71,7 +71,7 @@ function readFitField(profile: LeadProfile, field: FitField): string | undefined
 
 /**
  * The fit points, their lines added to `breakdown` when one is given: `scoreLead` and
- * `scoreLeadTotals` share it, so both give the same number to the last bit.
+ * `scoreFitTotal` share it, so both give the same number to the last bit.
  */
 function addFit(profile: LeadProfile, model: ScoringModel, breakdown: ScoreBreakdownItem[] | null): number {
   let fit = 0;
