@@ -11,7 +11,15 @@ import type { JourneyStage } from '../journey/stages.js';
 import { applyLifecycleTrigger, type LifecycleState, type LifecycleTransition } from '../lifecycle/machine.js';
 import type { LifecycleTrigger } from '../lifecycle/transitions.js';
 import type { LeadProfile } from '../scoring/lead-profile.js';
-import { isMqlJourneyStage, type LeadScore, scoreFit, scoreLead } from '../scoring/score-lead.js';
+import {
+  isMqlJourneyStage,
+  isMqlScore,
+  type LeadScore,
+  scoreEngagementTotal,
+  scoreFit,
+  scoreFitTotal,
+  scoreLead,
+} from '../scoring/score-lead.js';
 import { getEngagementAt, openScoreStateDraft } from '../scoring/score-state.js';
 import type { ScoringModel } from '../scoring/scoring-model.js';
 import { getSignalTimeMs, type ScoringSignal } from '../scoring/scoring-signal.js';
@@ -86,23 +94,29 @@ function scoreAt(state: LeadDomainState, model: ScoringModel, at: Date): LeadSco
   return { ...score, isMql: score.isMql && isMqlJourneyStage(state.journey.stage, model) };
 }
 
-/** Fit and MQL as the lifecycle sees them, at one moment. */
+/**
+ * Fit and MQL as the lifecycle sees them, at one moment. `fit` is the profile's fit points, read
+ * once per batch: this runs after every signal, and reads the totals `scoreAt` gives, without
+ * building the breakdown each time.
+ */
 function qualify(
   lifecycle: LifecycleState,
   state: LeadDomainState,
+  fit: number,
   model: ScoringModel,
   at: Date,
   moves: LifecycleTransition[],
 ): LifecycleState {
-  const score = scoreAt(state, model, at);
+  const total = fit + scoreEngagementTotal(state.score, model, at);
+  const isMql = isMqlScore(fit, total, model) && isMqlJourneyStage(state.journey.stage, model);
   const iso = at.toISOString();
-  let next = lifecycleStep(lifecycle, { kind: 'fit', isTarget: isTargetFit(score.fit, model) }, iso, moves);
+  let next = lifecycleStep(lifecycle, { kind: 'fit', isTarget: isTargetFit(fit, model) }, iso, moves);
   next = lifecycleStep(
     next,
     {
       kind: 'score',
-      isMql: score.isMql,
-      total: score.total,
+      isMql,
+      total,
       isNurtureHold: Boolean(state.nurtureHoldSince),
       isWithAdvisor: Boolean(state.owner),
     },
@@ -197,9 +211,11 @@ export function advanceLead(input: {
   if (input.profile) {
     ledger.push(...fitLedger(state.profile, input.profile, model, now.toISOString()));
     state = { ...state, profile: input.profile };
-    const lifecycle = qualify(state.lifecycle, state, model, now, lifecycleTransitions);
-    state = { ...state, lifecycle };
   }
+  // The profile is fixed from here on: its fit points are read once, for every check below.
+  const fit = scoreFitTotal(state.profile, model);
+  if (input.profile)
+    state = { ...state, lifecycle: qualify(state.lifecycle, state, fit, model, now, lifecycleTransitions) };
 
   const ordered = input.signals
     .map((item) => ({ ...item, atMs: signalTimeMs(item.signal) }))
@@ -221,7 +237,7 @@ export function advanceLead(input: {
         const lifecycle = lifecycleStep(state.lifecycle, applied.trigger, signal.occurredAt, lifecycleTransitions);
         state = { ...state, lifecycle };
       }
-      state = { ...state, lifecycle: qualify(state.lifecycle, state, model, at, lifecycleTransitions) };
+      state = { ...state, lifecycle: qualify(state.lifecycle, state, fit, model, at, lifecycleTransitions) };
       continue;
     }
     const before = getEngagementAt(scoreDraft.state, model, at);
@@ -245,13 +261,13 @@ export function advanceLead(input: {
         : { kind: 'event', eventType: signal.type, eventId: signal.id };
     let lifecycle = lifecycleStep(state.lifecycle, trigger, signal.occurredAt, lifecycleTransitions);
     state = applyHoldAndOwner({ ...state, score, journey, lifecycle }, signal);
-    lifecycle = qualify(lifecycle, state, model, at, lifecycleTransitions);
+    lifecycle = qualify(lifecycle, state, fit, model, at, lifecycleTransitions);
     state = { ...state, lifecycle };
   }
 
   const journey = journeyStep(state.journey, journeyModel, now, journeyTransitions);
   state = { ...state, journey };
-  state = { ...state, lifecycle: qualify(state.lifecycle, state, model, now, lifecycleTransitions) };
+  state = { ...state, lifecycle: qualify(state.lifecycle, state, fit, model, now, lifecycleTransitions) };
   return { state, score: scoreAt(state, model, now), lifecycleTransitions, journeyTransitions, ledger, refused };
 }
 

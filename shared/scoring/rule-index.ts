@@ -9,6 +9,8 @@ import type { EngagementRule, ScoringModel } from './scoring-model.js';
 export interface EngagementRuleIndex {
   /** The rules whose `signal` is the key, in model order. */
   bySignal: ReadonlyMap<string, readonly EngagementRule[]>;
+  /** The rule with that id (the first, in a model that skipped validation and repeats one). */
+  byId: ReadonlyMap<string, EngagementRule>;
   /** The positions of the rules with that id in the model (the order of score breakdowns). */
   positionsOf: ReadonlyMap<string, readonly number[]>;
 }
@@ -21,12 +23,14 @@ export function getEngagementRuleIndex(model: ScoringModel): EngagementRuleIndex
   let index = indexes.get(rules);
   if (!index) {
     const bySignal = new Map<string, EngagementRule[]>();
+    const byId = new Map<string, EngagementRule>();
     const positionsOf = new Map<string, number[]>();
     rules.forEach((rule, position) => {
       bySignal.set(rule.signal, [...(bySignal.get(rule.signal) ?? []), rule]);
+      if (!byId.has(rule.id)) byId.set(rule.id, rule);
       positionsOf.set(rule.id, [...(positionsOf.get(rule.id) ?? []), position]);
     });
-    index = { bySignal, positionsOf };
+    index = { bySignal, byId, positionsOf };
     indexes.set(rules, index);
   }
   return index;

@@ -6,7 +6,7 @@
 import type { JourneyStage } from '../journey/stages.js';
 import type { FitField, LeadProfile } from './lead-profile.js';
 import { getEngagementRuleIndex } from './rule-index.js';
-import { buildScoreState, getDecayFactor, type ScoreState } from './score-state.js';
+import { buildScoreState, getDecayFactor, type RuleScoreState, type ScoreState } from './score-state.js';
 import type { EngagementRule, FitRule, ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
 
@@ -69,16 +69,59 @@ function readFitField(profile: LeadProfile, field: FitField): string | undefined
   }
 }
 
-/** The fit score and its breakdown (SPEC §2.3 "fit: who they are"). */
-export function scoreFit(profile: LeadProfile, model: ScoringModel): { fit: number; breakdown: ScoreBreakdownItem[] } {
+/**
+ * The fit points, their lines added to `breakdown` when one is given: `scoreLead` and
+ * `scoreFitTotal` share it, so both give the same number to the last bit.
+ */
+function addFit(profile: LeadProfile, model: ScoringModel, breakdown: ScoreBreakdownItem[] | null): number {
   let fit = 0;
-  const breakdown: ScoreBreakdownItem[] = [];
   for (const rule of model.fit.rules) {
     if (rule.points === 0 || !isFitRuleMatch(rule, profile)) continue;
     fit += rule.points;
-    breakdown.push({ ruleId: rule.id, label: rule.label, dimension: 'fit', points: rule.points });
+    breakdown?.push({ ruleId: rule.id, label: rule.label, dimension: 'fit', points: rule.points });
   }
-  return { fit, breakdown };
+  return fit;
+}
+
+/** The fit score and its breakdown (SPEC §2.3 "fit: who they are"). */
+export function scoreFit(profile: LeadProfile, model: ScoringModel): { fit: number; breakdown: ScoreBreakdownItem[] } {
+  const breakdown: ScoreBreakdownItem[] = [];
+  return { fit: addFit(profile, model, breakdown), breakdown };
+}
+
+/**
+ * The engagement points at `now`, in model order, their lines added to `breakdown` when one is
+ * given (shared as `addFit` is). Reads only the rules the state has: a lead's state holds a few of
+ * the model's rules, and looking up the absent ones by id cost more than the rest of the score.
+ */
+function addEngagement(
+  state: ScoreState,
+  model: ScoringModel,
+  now: Date,
+  breakdown: ScoreBreakdownItem[] | null,
+): number {
+  const factor = getDecayFactor(state, model, now);
+  const { positionsOf } = getEngagementRuleIndex(model);
+  const positions: number[] = [];
+  for (const ruleId in state.rules) {
+    for (const position of positionsOf.get(ruleId) ?? []) {
+      // Insertion in order: a handful of entries, where Array#sort's comparator calls (and
+      // `splice`'s array of removed items) cost more.
+      let i = positions.length;
+      positions.push(position);
+      for (; i > 0 && (positions[i - 1] as number) > position; i -= 1) positions[i] = positions[i - 1] as number;
+      positions[i] = position;
+    }
+  }
+  let engagement = 0;
+  for (const position of positions) {
+    const rule = model.engagement.rules[position] as EngagementRule;
+    const points = (state.rules[rule.id] as RuleScoreState).sum * factor;
+    if (points === 0) continue;
+    engagement += points;
+    breakdown?.push({ ruleId: rule.id, label: rule.label, dimension: 'engagement', points });
+  }
+  return engagement;
 }
 
 /** The MQL rule (SPEC §2.2, §2.3): total over the threshold and, when set, fit over its minimum. */
@@ -109,30 +152,33 @@ export function scoreLead(input: {
   now: Date;
 }): LeadScore {
   const { profile, state, model, now } = input;
-  const { fit, breakdown } = scoreFit(profile, model);
-  // As getEngagementAt, in model order, reading only the rules that have a sum: this runs once
-  // per event (advanceLead), and a lead's state holds a few of the model's rules.
-  const factor = getDecayFactor(state, model, now);
-  const { positionsOf } = getEngagementRuleIndex(model);
-  const positions: number[] = [];
-  for (const ruleId in state.sums) {
-    for (const position of positionsOf.get(ruleId) ?? []) {
-      // Insertion in order: a handful of entries, where Array#sort's comparator calls cost more.
-      let i = positions.length;
-      while (i > 0 && (positions[i - 1] as number) > position) i -= 1;
-      positions.splice(i, 0, position);
-    }
-  }
-  let engagement = 0;
-  for (const position of positions) {
-    const rule = model.engagement.rules[position] as EngagementRule;
-    const points = (state.sums[rule.id] as number) * factor;
-    if (points === 0) continue;
-    engagement += points;
-    breakdown.push({ ruleId: rule.id, label: rule.label, dimension: 'engagement', points });
-  }
+  const breakdown: ScoreBreakdownItem[] = [];
+  const fit = addFit(profile, model, breakdown);
+  const engagement = addEngagement(state, model, now, breakdown);
   const total = fit + engagement;
   return { fit, engagement, total, isMql: isMqlScore(fit, total, model), breakdown };
+}
+
+/**
+ * The fit points alone, as `scoreLead` adds them (SPEC §2.3): for a check that reads only totals,
+ * as `advanceLead`'s MQL check after every event does, once per batch (the profile does not change
+ * within one).
+ */
+export function scoreFitTotal(profile: LeadProfile, model: ScoringModel): number {
+  return addFit(profile, model, null);
+}
+
+/**
+ * The engagement points at `now` alone, as `scoreLead` adds them, to the last bit (SPEC §2.3):
+ * `fit + engagement` with `isMqlScore` is then the MQL check of `scoreLead` without building its
+ * breakdown, which cost as much as applying the event.
+ *
+ * @example
+ * const fit = scoreFitTotal(profile, model);
+ * for (const event of batch) if (draft.apply(event)) isMqlScore(fit, fit + scoreEngagementTotal(draft.state, model, now), model);
+ */
+export function scoreEngagementTotal(state: ScoreState, model: ScoringModel, now: Date): number {
+  return addEngagement(state, model, now, null);
 }
 
 /** Scores a lead by recomputing from all its signals (SPEC §2.3); equal to the incremental path. */

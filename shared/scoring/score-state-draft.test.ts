@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_MODEL } from './default-model.js';
+import { ENROL_TIMELINES, GRADE_BANDS, LEAD_ROLES, leadProfileSchema, UNKNOWN_LEAD_PROFILE } from './lead-profile.js';
+import { scoreEngagementTotal, scoreFitTotal, scoreLead } from './score-lead.js';
 import {
   applyScoringSignal,
   applyScoringSignals,
@@ -13,6 +15,7 @@ import {
   createScoreState,
   openScoreStateDraft,
   type ScoreState,
+  scoreStateSchema,
 } from './score-state.js';
 import type { ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
@@ -52,7 +55,68 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * A state as PostgreSQL's jsonb hands it back: keys ordered by length, then bytes, at every level,
+ * so a map's key order is not the order they were added in.
+ */
+function asJsonb<T>(value: T): T {
+  const reorder = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(reorder);
+    if (typeof v !== 'object' || v === null) return v;
+    const keys = Object.keys(v).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(keys.map((k) => [k, reorder((v as Record<string, unknown>)[k])]));
+  };
+  return reorder(JSON.parse(JSON.stringify(value))) as T;
+}
+
+const daysOf = (state: ScoreState) => Object.fromEntries(Object.entries(state.rules).map(([id, r]) => [id, r.days]));
+const profileArb = fc.record({
+  role: fc.constantFrom(...LEAD_ROLES),
+  gradeBand: fc.constantFrom(...GRADE_BANDS),
+  timeline: fc.constantFrom(...ENROL_TIMELINES),
+});
+
 describe('score state drafts (SPEC §2.3)', () => {
+  it('a stored state read back from the database and advanced equals recomputing from all signals', () => {
+    fc.assert(
+      fc.property(signalsArb, signalsArb, fc.integer({ min: 0, max: 220 * 24 }), (history, batch, hours) => {
+        const stored = asJsonb(buildScoreState(history, MODEL));
+        expect(scoreStateSchema.parse(stored)).toEqual(buildScoreState(history, MODEL));
+        const advanced = asJsonb(applyScoringSignals(stored, batch, MODEL));
+        const recomputed = buildScoreState([...history, ...batch], MODEL);
+        expect(daysOf(advanced)).toEqual(daysOf(recomputed));
+        expect(advanced.newestMs).toBe(recomputed.newestMs);
+        const now = new Date(START + hours * 3_600_000);
+        const a = scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state: advanced, model: MODEL, now });
+        const b = scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state: recomputed, model: MODEL, now });
+        const scale = b.breakdown.reduce((acc, item) => acc + Math.abs(item.points), 0);
+        expect(Math.abs(a.total - b.total)).toBeLessThanOrEqual(1e-9 * Math.max(scale, Number.MIN_VALUE));
+      }),
+    );
+  });
+
+  it("the totals alone are the full score's, to the last bit, whatever the key order", () => {
+    fc.assert(
+      fc.property(signalsArb, profileArb, fc.integer({ min: 0, max: 220 * 24 }), (signals, fields, hours) => {
+        const profile = leadProfileSchema.parse(fields);
+        const now = new Date(START + hours * 3_600_000);
+        const state = buildScoreState(signals, MODEL);
+        const score = scoreLead({ profile, state, model: MODEL, now });
+        for (const stored of [state, asJsonb(state)]) {
+          const fit = scoreFitTotal(profile, MODEL);
+          const engagement = scoreEngagementTotal(stored, MODEL, now);
+          expect({ fit, engagement, total: fit + engagement }).toEqual({
+            fit: score.fit,
+            engagement: score.engagement,
+            total: score.total,
+          });
+          expect(Object.is(fit + engagement, score.total)).toBe(true);
+        }
+        expect(score.breakdown.reduce((acc, b) => acc + b.points, 0)).toBeCloseTo(score.total, 6);
+      }),
+    );
+  });
+
   it('never modifies the state it is given', () => {
     fc.assert(
       fc.property(signalsArb, signalsArb, (history, batch) => {

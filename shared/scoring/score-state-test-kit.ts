@@ -10,7 +10,7 @@ import { DEFAULT_SCORING_MODEL } from './default-model.js';
 import { getEngagementPoints } from './engagement-rule.js';
 import { UNKNOWN_LEAD_PROFILE } from './lead-profile.js';
 import { scoreLead } from './score-lead.js';
-import { applyScoringSignal, createScoreState, type ScoreState } from './score-state.js';
+import { applyScoringSignal, type CountedDay, createScoreState, type ScoreState } from './score-state.js';
 import type { ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
 import { buildSampleSignal, SAMPLE_SIGNAL_KINDS } from './scoring-test-kit.js';
@@ -64,6 +64,16 @@ export function applyAll(signals: ScoringSignal[], model = MODEL): ScoreState {
 }
 export function score(state: ScoreState, nowMs: number, model = MODEL) {
   return scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state, model, now: new Date(nowMs) });
+}
+/** The counted signals per rule and day, without the sums (which may differ in the last bits). */
+export function daysOf(state: ScoreState): Record<string, CountedDay[]> {
+  return Object.fromEntries(Object.entries(state.rules).map(([ruleId, rule]) => [ruleId, rule.days]));
+}
+/** Every counted signal of the state with its rule id and day. */
+export function countedEntries(state: ScoreState) {
+  return Object.entries(state.rules).flatMap(([ruleId, rule]) =>
+    rule.days.flatMap(({ day, counted }) => counted.map((c) => ({ ruleId, day, ...c }))),
+  );
 }
 /** Relative to the size of the terms, since positive and negative rules may cancel. */
 export function expectClose(a: number, b: number, scale: number) {

@@ -6,6 +6,7 @@ import { scoreLead } from './score-lead.js';
 import {
   applyScoringSignal,
   buildScoreState,
+  type CountedDay,
   createScoreState,
   getEngagementAt,
   getShanghaiDay,
@@ -14,7 +15,9 @@ import {
 } from './score-state.js';
 import {
   applyAll,
+  countedEntries,
   DAY,
+  daysOf,
   expectClose,
   HOUR,
   MODEL,
@@ -45,7 +48,7 @@ describe('score state (SPEC §2.3)', () => {
         const nowMs = START + offset;
         const a = score(incremental, nowMs);
         const b = score(recomputed, nowMs);
-        expect(incremental.days).toEqual(recomputed.days);
+        expect(daysOf(incremental)).toEqual(daysOf(recomputed));
         expectClose(a.total, b.total, magnitude(recomputed, nowMs));
         for (const item of b.breakdown) {
           const other = a.breakdown.find((x) => x.ruleId === item.ruleId);
@@ -65,7 +68,7 @@ describe('score state (SPEC §2.3)', () => {
         })[0];
         const a = applyAll(shuffled ?? signals, fast);
         const b = buildScoreState(signals, fast);
-        expect(a.days).toEqual(b.days);
+        expect(daysOf(a)).toEqual(daysOf(b));
         const nowMs = (b.newestMs ?? START) + DAY;
         const scored = (s: ScoreState) =>
           scoreLead({ profile: UNKNOWN_LEAD_PROFILE, state: s, model: fast, now: new Date(nowMs) });
@@ -74,7 +77,7 @@ describe('score state (SPEC §2.3)', () => {
         const expected = referenceEngagement(signals, fast, nowMs);
         const actual = getEngagementAt(a, fast, new Date(nowMs));
         for (const rule of fast.engagement.rules) expectClose(actual[rule.id] ?? 0, expected[rule.id] ?? 0, scale);
-        expect(Number.isFinite(a.anchorMs) && Object.values(a.sums).every(Number.isFinite)).toBe(true);
+        expect(Number.isFinite(a.anchorMs) && Object.values(a.rules).every((r) => Number.isFinite(r.sum))).toBe(true);
       }),
     );
   });
@@ -126,10 +129,13 @@ describe('score state (SPEC §2.3)', () => {
     fc.assert(
       fc.property(signalsArb, (signals) => {
         const state = applyAll(signals);
-        for (const [key, counted] of Object.entries(state.days)) {
-          const rule = MODEL.engagement.rules.find((r) => r.id === key.split('@')[0]);
-          expect(counted.length).toBeLessThanOrEqual(rule?.dailyCap ?? 0);
-          for (const c of counted) expect(`${rule?.id}@${getShanghaiDay(c.atMs)}`).toBe(key);
+        for (const [ruleId, { days }] of Object.entries(state.rules)) {
+          const rule = MODEL.engagement.rules.find((r) => r.id === ruleId);
+          for (const { day, counted } of days) {
+            expect(counted.length).toBeLessThanOrEqual(rule?.dailyCap ?? 0);
+            for (const c of counted) expect(getShanghaiDay(c.atMs)).toBe(day);
+          }
+          expect(days.map((d) => d.day)).toEqual([...new Set(days.map((d) => d.day))].sort((a, b) => a - b));
         }
       }),
     );
@@ -169,7 +175,7 @@ describe('score state (SPEC §2.3)', () => {
       engagement: { rules: MODEL.engagement.rules.map((r) => ({ ...r, dailyCap: 1 })) },
     };
     const state = applyAll(signals, cappedModel);
-    expect(Object.keys(state.days)).toHaveLength(2);
+    expect(state.rules['content-download']?.days).toHaveLength(2);
     // 3 points at 16:02, and 3 points 3 minutes older (half-life one day). By UTC day it would be 3.
     const engagement = score(state, at(16, 2), cappedModel).engagement;
     expect(engagement).toBeCloseTo(3 + 3 * 2 ** (-3 / (24 * 60)), 12);
@@ -183,7 +189,7 @@ describe('score state (SPEC §2.3)', () => {
         expect(JSON.parse(JSON.stringify(state))).toEqual(state);
         expect(scoreStateSchema.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
         const capSum = MODEL.engagement.rules.reduce((acc, r) => acc + r.dailyCap, 0);
-        const entries = Object.values(state.days).reduce((acc, list) => acc + list.length, 0);
+        const entries = countedEntries(state).length;
         expect(entries).toBeLessThanOrEqual(capSum * MODEL.decay.windowDays);
       }),
     );
@@ -340,11 +346,7 @@ describe('score state (SPEC §2.3)', () => {
     ].map((o) => o.map((i) => tied[i] as ScoringSignal));
     const states = orders.map((order) => applyAll(order));
     for (const state of states) {
-      expect(
-        Object.values(state.days)
-          .flat()
-          .map((c) => c.id),
-      ).toEqual(['a', 'b']);
+      expect(countedEntries(state).map((c) => c.id)).toEqual(['a', 'b']);
       expect(score(state, at).engagement).toBe(6);
     }
   });
@@ -367,9 +369,20 @@ describe('score state (SPEC §2.3)', () => {
   it('refuses a stored state with unknown or missing fields', () => {
     const state = applyAll([buildSampleSignal('content_download', 'x', START)]);
     expect(scoreStateSchema.safeParse({ ...state, extra: 1 }).success).toBe(false);
-    const [key, counted] = Object.entries(state.days)[0] ?? ['', []];
-    const badEntry = { ...state, days: { [key]: counted.map((c) => ({ ...c, weight: 1 })) } };
+    const [ruleId, rule] = Object.entries(state.rules)[0] ?? ['', { sum: 0, days: [] }];
+    const withDays = (days: CountedDay[]) => ({ ...state, rules: { [ruleId]: { ...rule, days } } });
+    const badEntry = withDays(rule.days.map((d) => ({ ...d, counted: d.counted.map((c) => ({ ...c, weight: 1 })) })));
     expect(scoreStateSchema.safeParse(badEntry).success).toBe(false);
+    expect(scoreStateSchema.safeParse(withDays([])).success).toBe(false);
+    expect(scoreStateSchema.safeParse(withDays([{ day: 1, counted: [] }])).success).toBe(false);
+    const day = rule.days[0] as CountedDay;
+    expect(scoreStateSchema.safeParse(withDays([day, day])).success).toBe(false);
+    expect(scoreStateSchema.safeParse(withDays([{ ...day, day: day.day + 1 }, day])).success).toBe(false);
+    expect(scoreStateSchema.safeParse(withDays([day, { ...day, day: day.day + 1 }])).success).toBe(true);
+    // A state stored in format 1 (sums and days keyed `rule@day`) is not read: the server rebuilds it.
+    const formatOne = { modelId: state.modelId, modelVersion: state.modelVersion, anchorMs: 0, newestMs: null };
+    expect(scoreStateSchema.safeParse({ ...formatOne, sums: {}, days: {} }).success).toBe(false);
+    expect(scoreStateSchema.safeParse({ ...state, format: 1 }).success).toBe(false);
     const { anchorMs: _, ...withoutAnchor } = state;
     expect(scoreStateSchema.safeParse(withoutAnchor).success).toBe(false);
   });

@@ -4,7 +4,7 @@
  * server is killed mid-ingest (the fault suite): whatever happened, the stored score must be what
  * the stored history says.
  */
-import { buildScoreState, DEFAULT_SCORING_MODEL, scoreLead, scoreStateSchema } from '@scrm/shared';
+import { buildScoreState, DEFAULT_SCORING_MODEL, type ScoreState, scoreLead, scoreStateSchema } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../server/db/client.js';
 import { listLeadTouchpoints } from '../../server/db/queries/touchpoints.js';
@@ -23,5 +23,15 @@ export async function replayLeadScore(db: Database, leadId: string, now: Date) {
   const stored = scoreStateSchema.parse(row.scoreState);
   const profile = toLeadProfile(row);
   const total = (state: typeof stored) => scoreLead({ profile, state, model, now }).total;
-  return { stored: total(stored), replayed: total(replayed), storedDays: stored.days, replayedDays: replayed.days };
+  return {
+    stored: total(stored),
+    replayed: total(replayed),
+    storedDays: daysOf(stored),
+    replayedDays: daysOf(replayed),
+  };
+}
+
+/** The counted signals per rule and day: equal exactly when the states are (the sums only closely). */
+function daysOf(state: ScoreState) {
+  return Object.fromEntries(Object.entries(state.rules).map(([ruleId, rule]) => [ruleId, rule.days]));
 }

@@ -1,0 +1,67 @@
+/**
+ * The arithmetic of counted signals (SPEC §2.3): which of a capped day's signals count (the
+ * largest effect, ties by id), their points anchored at the state's anchor, and a rule's sum.
+ */
+import type { CountedSignal, RuleScoreState } from './score-state.js';
+
+export const DAY_MS = 86_400_000;
+/** Asia/Shanghai is UTC+8 all year (no daylight saving), so its calendar day is a fixed offset. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar day number of an instant in Asia/Shanghai (UTC+8). */
+export function getShanghaiDay(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/** Ordering of a capped day: larger |points|·2^(t/halfLife) first, then smaller id. */
+export function compareEffect(a: CountedSignal, b: CountedSignal, halfLife: number): number {
+  const rankA = Math.log2(Math.abs(a.points)) + a.atMs / halfLife;
+  const rankB = Math.log2(Math.abs(b.points)) + b.atMs / halfLife;
+  if (rankA !== rankB) return rankB - rankA;
+  // Equivalent mutants: ties of equal effect only; ids within a (rule, day) are distinct and the
+  // callers ask only whether the result is negative.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, see above
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Where `entry` goes in a capped day's list, largest effect first: the index of the first counted
+ * signal it beats, or the list's length; −1 when its id is already counted (a replay).
+ */
+export function findInsertIndex(counted: readonly CountedSignal[], entry: CountedSignal, halfLife: number): number {
+  let position = -1;
+  for (let i = 0; i < counted.length; i += 1) {
+    const c = counted[i] as CountedSignal;
+    if (c.id === entry.id) return -1;
+    if (position === -1 && compareEffect(entry, c, halfLife) < 0) position = i;
+  }
+  return position === -1 ? counted.length : position;
+}
+
+/** Points anchored at `anchorMs`: points·2^((t − anchor)/halfLife). */
+export function anchoredPoints(c: CountedSignal, anchorMs: number, halfLife: number): number {
+  return c.points * 2 ** ((c.atMs - anchorMs) / halfLife);
+}
+
+/**
+ * A rule's anchored sum from its days: every counted signal, oldest day first, or with a
+ * `windowCap` only that many of largest effect over all its days (issue 8 item 11).
+ */
+export function sumRule(
+  rule: RuleScoreState,
+  windowCap: number | undefined,
+  anchorMs: number,
+  halfLife: number,
+): number {
+  let sum = 0;
+  if (windowCap === undefined) {
+    for (const { counted } of rule.days) for (const c of counted) sum += anchoredPoints(c, anchorMs, halfLife);
+    return sum;
+  }
+  const strongest = rule.days
+    .flatMap((d) => d.counted)
+    .sort((a, b) => compareEffect(a, b, halfLife))
+    .slice(0, windowCap);
+  for (const c of strongest) sum += anchoredPoints(c, anchorMs, halfLife);
+  return sum;
+}
