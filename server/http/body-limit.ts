@@ -17,7 +17,7 @@
  * "Phase 3"). Other bodies, and requests without a socket (`app.request()` in tests), take hono's
  * own `bodyLimit`; a GET or HEAD has no body to limit.
  */
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.js';
@@ -35,8 +35,10 @@ export const limitBodySize = (maxSize = MAX_BODY_BYTES): MiddlewareHandler<AppEn
   };
   const streamed = bodyLimit({ maxSize, onError: refuse });
   return async (c, next) => {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    if (!incoming) return streamed(c, next);
+    // Only a real Node request is read here: tests hand `app.request()` a bare `{ socket }` as
+    // `incoming` for the client address, and an HTTP/2 request is another class.
+    const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+    if (!(incoming instanceof IncomingMessage)) return streamed(c, next);
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) return streamed(c, next);
     const declared = incoming.headers['content-length'];
