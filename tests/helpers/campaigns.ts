@@ -14,6 +14,7 @@ import { campaigns, leads, subscriptions, touchpoints } from '../../server/db/sc
 import { STAND_IN_TEMPLATE_IDS_BY_KEY } from '../../server/wechat/stand-in/credentials.js';
 import { createStandInControl } from '../../server/wechat/stand-in/stand-in-control.js';
 import { one } from './rows.js';
+import { createTestStaff } from './staff.js';
 import type { TestApp } from './test-app.js';
 
 export const TEST_TEMPLATE: SubscribeTemplateKey = 'course_update';
@@ -135,4 +136,16 @@ export function runCampaignCron(t: TestApp, secret: string | undefined = t.env.C
     method: 'POST',
     headers: secret ? { authorization: `Bearer ${secret}` } : {},
   });
+}
+
+/** A manager of every campus and a caller of `/api/staff/campaigns…` as them (another `token` may be given). */
+export async function campaignManagerClient(t: TestApp) {
+  const manager = await createTestStaff(t, { role: 'manager', isAllCampuses: true });
+  const call = <T>(path: string, init: { method?: 'GET' | 'POST' | 'PUT'; json?: unknown; token?: string } = {}) =>
+    t.request<T>(`/api/staff/campaigns${path}`, {
+      method: init.method ?? 'GET',
+      token: init.token ?? manager.token,
+      ...(init.json === undefined ? {} : { json: init.json }),
+    });
+  return { manager, call };
 }

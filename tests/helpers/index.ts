@@ -8,6 +8,7 @@ export { logInAs } from './auth.js';
 export {
   buildTestCampaign,
   type CampaignLead,
+  campaignManagerClient,
   createCampaignLeads,
   createTestCampaign,
   runCampaignCron,

@@ -14,6 +14,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   buildTestCampaign,
+  campaignManagerClient,
   createTestApp,
   createTestCampus,
   createTestCourse,
@@ -26,13 +27,7 @@ import { campaignVersions, leads, messageOutbox } from '../../db/schema/index.js
 
 async function setup() {
   const t = await createTestApp();
-  const manager = await createTestStaff(t, { role: 'manager', isAllCampuses: true });
-  const call = <T>(path: string, init: { method?: 'GET' | 'POST' | 'PUT'; json?: unknown; token?: string } = {}) =>
-    t.request<T>(`/api/staff/campaigns${path}`, {
-      method: init.method ?? 'GET',
-      token: init.token ?? manager.token,
-      ...(init.json === undefined ? {} : { json: init.json }),
-    });
+  const { call } = await campaignManagerClient(t);
   const created = await call<CampaignDetailResponse>('', { method: 'POST', json: { builtInKey: 'welcome' } });
   return { t, call, campaignId: created.body.campaign.id };
 }

@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   buildTestCampaign,
+  campaignManagerClient,
   createTestApp,
   createTestCampus,
   createTestStaff,
@@ -23,13 +24,7 @@ import { campaigns, campaignVersions, leads, touchpoints } from '../../db/schema
 
 async function setup() {
   const t = await createTestApp();
-  const manager = await createTestStaff(t, { role: 'manager', isAllCampuses: true });
-  const call = <T>(path: string, init: { method?: 'GET' | 'POST' | 'PUT'; json?: unknown; token?: string } = {}) =>
-    t.request<T>(`/api/staff/campaigns${path}`, {
-      method: init.method ?? 'GET',
-      token: init.token ?? manager.token,
-      ...(init.json === undefined ? {} : { json: init.json }),
-    });
+  const { manager, call } = await campaignManagerClient(t);
   return { t, manager, call };
 }
 
