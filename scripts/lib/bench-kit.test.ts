@@ -24,6 +24,14 @@ describe('bench kit (SPEC §4)', () => {
         baseline: { label: 'b', values: [3_710] },
       }),
     ).toBe('12.3× (45,600/s vs 3,710/s)');
+    // A rollup read against a full scan: minutes against milliseconds must not print 0.00×.
+    expect(
+      formatRatio({
+        unit: ' ms',
+        candidate: { label: 'rollups', values: [35.2, 38.5] },
+        baseline: { label: 'full scan', values: [28_800, 27_800] },
+      }),
+    ).toBe('0.0013× (min 0.0012, max 0.0014; 36.9 (35.2–38.5) ms vs 28,300 (27,800–28,800) ms)');
   });
 
   it('summarizes min, median and max of odd and even counts', () => {

@@ -51,7 +51,9 @@ export function summarize(values: readonly number[]): { min: number; median: num
   return { min: sorted[0] ?? Number.NaN, median, max: sorted[sorted.length - 1] ?? Number.NaN };
 }
 
+/** Two decimals, one from 10×; a ratio under 0.1 with two significant digits, so it never reads 0.00×. */
 function formatRatioValue(ratio: number): string {
+  if (ratio > 0 && ratio < 0.1) return ratio.toPrecision(2);
   return ratio.toFixed(ratio < 10 ? 2 : 1);
 }
 
