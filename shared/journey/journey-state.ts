@@ -4,6 +4,7 @@
  * time. The stage at any `now` is the most advanced stage whose decayed evidence passes the
  * threshold, so stages can be skipped, and with inactivity the lead moves back without any write.
  */
+import { parseInstantMs } from '../scoring/scoring-signal.js';
 import { getJourneyEvidence, type JourneySignal } from './evidence.js';
 import { JOURNEY_STAGES, type JourneyStage } from './stages.js';
 
@@ -58,7 +59,7 @@ function reanchor(state: JourneyState, anchorMs: number, model: JourneyModel): J
 
 function isLater(a: JourneySignalRef, b: JourneySignalRef | undefined): boolean {
   if (!b) return true;
-  const diff = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+  const diff = parseInstantMs(a.occurredAt) - parseInstantMs(b.occurredAt);
   // Equivalent mutants: `a.id >= b.id` differs only for the same signal applied again, whose ref is
   // equal anyway.
   // Stryker disable next-line EqualityOperator: equivalent, see above
@@ -69,7 +70,7 @@ function isLater(a: JourneySignalRef, b: JourneySignalRef | undefined): boolean 
 export function applyJourneySignal(state: JourneyState, signal: JourneySignal, model: JourneyModel): JourneyState {
   const evidence = getJourneyEvidence(signal);
   if (!evidence) return state;
-  const atMs = Date.parse(signal.occurredAt);
+  const atMs = parseInstantMs(signal.occurredAt);
   // Only forward: an old signal arriving after newer ones adds weight·2^(−age) (at worst 0), while
   // moving the anchor back to it would multiply the stored sums by 2^age and overflow to Infinity
   // (NaN after decay) once the gap passes ~1,024 half-lives, so the result would depend on order.

@@ -20,9 +20,9 @@ import {
   scoreFitTotal,
   scoreLead,
 } from '../scoring/score-lead.js';
-import { getEngagementAt, openScoreStateDraft } from '../scoring/score-state.js';
+import { openScoreStateDraft } from '../scoring/score-state.js';
 import type { ScoringModel } from '../scoring/scoring-model.js';
-import { getSignalTimeMs, type ScoringSignal } from '../scoring/scoring-signal.js';
+import { getSignalTimeMs, parseInstantMs, type ScoringSignal, toCanonicalInstant } from '../scoring/scoring-signal.js';
 import type { JourneyTransition, LeadDomainState, LeadJourney } from './lead-state.js';
 import {
   endsNurtureHold,
@@ -80,12 +80,14 @@ function lifecycleStep(
   return step.state;
 }
 
-function journeyStep(journey: LeadJourney, model: JourneyModel, at: Date, moves: JourneyTransition[]): LeadJourney {
+/** Moves the journey, the call's own copy, to the stage its evidence shows at `at`. */
+function journeyStep(journey: LeadJourney, model: JourneyModel, at: Date, moves: JourneyTransition[]): void {
   const { stage, reason } = inferJourneyStage(journey.state, model, at);
-  if (stage === journey.stage) return journey;
+  if (stage === journey.stage) return;
   const ordinal = (journey.arrivals[stage] ?? 0) + 1;
   moves.push({ from: journey.stage, to: stage, at: at.toISOString(), ordinal, reason });
-  return { ...journey, stage, arrivals: { ...journey.arrivals, [stage]: ordinal } };
+  journey.stage = stage;
+  journey.arrivals = { ...journey.arrivals, [stage]: ordinal };
 }
 
 /** The score at `at` with `isMql` as the whole MQL rule: total, fit and journey stage (issue 9 §7). */
@@ -105,11 +107,11 @@ function qualify(
   fit: number,
   model: ScoringModel,
   at: Date,
+  iso: string,
   moves: LifecycleTransition[],
 ): LifecycleState {
   const total = fit + scoreEngagementTotal(state.score, model, at);
   const isMql = isMqlScore(fit, total, model) && isMqlJourneyStage(state.journey.stage, model);
-  const iso = at.toISOString();
   let next = lifecycleStep(lifecycle, { kind: 'fit', isTarget: isTargetFit(fit, model) }, iso, moves);
   next = lifecycleStep(
     next,
@@ -127,31 +129,23 @@ function qualify(
 }
 
 /**
- * A staff signal's effect on who holds the lead, and the lifecycle trigger it is (SPEC §2.4):
- * handed over → `assign`; accepted → `accept`; released or SLA missed → back to the pool.
+ * A staff signal's effect on who holds the lead, made on the call's own copy, and the lifecycle
+ * trigger it is (SPEC §2.4): handed over → `assign`; accepted → `accept`; released or SLA missed →
+ * back to the pool.
  */
-function applyStaffSignal(
-  state: LeadDomainState,
-  signal: StaffSignal,
-): { state: LeadDomainState; trigger: LifecycleTrigger | null } {
+function applyStaffSignal(state: LeadDomainState, signal: StaffSignal): LifecycleTrigger | null {
   const { advisorId, occurredAt } = signal;
   switch (signal.type) {
     case 'lead_assigned':
-      return {
-        state: { ...state, owner: { advisorId, assignedAt: occurredAt, acceptedAt: null } },
-        trigger: { kind: 'advisor', action: 'assign', advisorId },
-      };
+      state.owner = { advisorId, assignedAt: occurredAt, acceptedAt: null };
+      return { kind: 'advisor', action: 'assign', advisorId };
     case 'lead_accepted':
-      return {
-        state: {
-          ...state,
-          owner: { advisorId, assignedAt: state.owner?.assignedAt ?? occurredAt, acceptedAt: occurredAt },
-        },
-        trigger: { kind: 'advisor', action: 'accept', advisorId, hasBookedTrial: signal.hasBookedTrial },
-      };
+      state.owner = { advisorId, assignedAt: state.owner?.assignedAt ?? occurredAt, acceptedAt: occurredAt };
+      return { kind: 'advisor', action: 'accept', advisorId, hasBookedTrial: signal.hasBookedTrial };
     case 'lead_released':
     case 'lead_sla_missed':
-      return { state: { ...state, owner: null }, trigger: null };
+      state.owner = null;
+      return null;
     default: {
       const unreachable: never = signal;
       return unreachable;
@@ -160,18 +154,17 @@ function applyStaffSignal(
 }
 
 /**
- * A scoring signal's effect on ownership and the nurture hold (issue 9 §7): a return clears the
- * returning advisor's hold on the lead and starts a hold; meaningful new activity ends it.
+ * A scoring signal's effect on ownership and the nurture hold (issue 9 §7), made on the call's own
+ * copy: a return clears the returning advisor's hold on the lead and starts a hold; meaningful new
+ * activity ends it.
  */
-function applyHoldAndOwner(state: LeadDomainState, signal: ScoringSignal): LeadDomainState {
+function applyHoldAndOwner(state: LeadDomainState, signal: ScoringSignal): void {
   if (signal.type === 'advisor_return') {
-    const owner = state.owner?.advisorId === signal.advisorId ? null : (state.owner ?? null);
-    return { ...state, owner, nurtureHoldSince: signal.occurredAt };
+    state.owner = state.owner?.advisorId === signal.advisorId ? null : (state.owner ?? null);
+    state.nurtureHoldSince = signal.occurredAt;
+  } else if (state.nurtureHoldSince && endsNurtureHold(signal, state.nurtureHoldSince)) {
+    state.nurtureHoldSince = null;
   }
-  if (state.nurtureHoldSince && endsNurtureHold(signal, state.nurtureHoldSince)) {
-    return { ...state, nurtureHoldSince: null };
-  }
-  return state;
 }
 
 function fitLedger(before: LeadProfile, after: LeadProfile, model: ScoringModel, at: string): ScoreLedgerEntry[] {
@@ -203,76 +196,75 @@ export function advanceLead(input: {
   now: Date;
 }): AdvanceLeadResult {
   const { model, journeyModel, now } = input;
+  const nowIso = now.toISOString();
   const lifecycleTransitions: LifecycleTransition[] = [];
   const journeyTransitions: JourneyTransition[] = [];
   const ledger: ScoreLedgerEntry[] = [];
-  let state = input.state;
+  // The call's own copy, changed in place signal by signal (a fresh object per signal was a large
+  // part of a 100-event batch's time); the caller's state and what it holds are never modified.
+  const state: LeadDomainState = { ...input.state, journey: { ...input.state.journey } };
 
   if (input.profile) {
-    ledger.push(...fitLedger(state.profile, input.profile, model, now.toISOString()));
-    state = { ...state, profile: input.profile };
+    ledger.push(...fitLedger(state.profile, input.profile, model, nowIso));
+    state.profile = input.profile;
   }
   // The profile is fixed from here on: its fit points are read once, for every check below.
   const fit = scoreFitTotal(state.profile, model);
-  if (input.profile)
-    state = { ...state, lifecycle: qualify(state.lifecycle, state, fit, model, now, lifecycleTransitions) };
+  if (input.profile) state.lifecycle = qualify(state.lifecycle, state, fit, model, now, nowIso, lifecycleTransitions);
 
   const ordered = input.signals
     .map((item) => ({ ...item, atMs: signalTimeMs(item.signal) }))
-    .sort((a, b) => a.atMs - b.atMs || a.signal.id.localeCompare(b.signal.id));
+    .sort((a, b) => a.atMs - b.atMs || compareIds(a.signal.id, b.signal.id));
   const refused: AdvanceLeadResult['refused'] = [];
   // One working copy of the score state for the whole batch, not a copy per signal.
   const scoreDraft = openScoreStateDraft(state.score, model);
   for (const { signal, contentStage, atMs } of ordered) {
     const at = new Date(atMs);
+    const iso = toCanonicalInstant(signal.occurredAt);
     if (isStaffSignal(signal)) {
       const refusal = findStaffSignalRefusal(state, signal);
       if (refusal) {
         refused.push({ signalId: signal.id, reason: refusal });
         continue;
       }
-      const applied = applyStaffSignal(state, signal);
-      state = applied.state;
-      if (applied.trigger) {
-        const lifecycle = lifecycleStep(state.lifecycle, applied.trigger, signal.occurredAt, lifecycleTransitions);
-        state = { ...state, lifecycle };
-      }
-      state = { ...state, lifecycle: qualify(state.lifecycle, state, fit, model, at, lifecycleTransitions) };
+      const trigger = applyStaffSignal(state, signal);
+      if (trigger) state.lifecycle = lifecycleStep(state.lifecycle, trigger, signal.occurredAt, lifecycleTransitions);
+      state.lifecycle = qualify(state.lifecycle, state, fit, model, at, iso, lifecycleTransitions);
       continue;
     }
-    const before = getEngagementAt(scoreDraft.state, model, at);
     scoreDraft.apply(signal);
-    const score = scoreDraft.state;
-    const after = getEngagementAt(score, model, at);
-    for (const rule of model.engagement.rules) {
-      const points = (after[rule.id] ?? 0) - (before[rule.id] ?? 0);
+    state.score = scoreDraft.state;
+    scoreDraft.visitPointChanges((ruleId, points) => {
       if (Math.abs(points) > LEDGER_EPSILON) {
-        ledger.push({ signalId: signal.id, ruleId: rule.id, dimension: 'engagement', points, at: signal.occurredAt });
+        ledger.push({ signalId: signal.id, ruleId, dimension: 'engagement', points, at: signal.occurredAt });
       }
+    });
+    if (signal.type !== 'advisor_return') {
+      const journeySignal = { id: signal.id, type: signal.type, occurredAt: signal.occurredAt, contentStage };
+      state.journey.state = applyJourneySignal(state.journey.state, journeySignal, journeyModel);
     }
-    const journeyState =
-      signal.type === 'advisor_return'
-        ? state.journey.state
-        : applyJourneySignal(state.journey.state, { ...signal, contentStage }, journeyModel);
-    const journey = journeyStep({ ...state.journey, state: journeyState }, journeyModel, at, journeyTransitions);
+    journeyStep(state.journey, journeyModel, at, journeyTransitions);
     const trigger: LifecycleTrigger =
       signal.type === 'advisor_return'
         ? { kind: 'advisor', action: 'return', advisorId: signal.advisorId }
         : { kind: 'event', eventType: signal.type, eventId: signal.id };
-    let lifecycle = lifecycleStep(state.lifecycle, trigger, signal.occurredAt, lifecycleTransitions);
-    state = applyHoldAndOwner({ ...state, score, journey, lifecycle }, signal);
-    lifecycle = qualify(lifecycle, state, fit, model, at, lifecycleTransitions);
-    state = { ...state, lifecycle };
+    state.lifecycle = lifecycleStep(state.lifecycle, trigger, signal.occurredAt, lifecycleTransitions);
+    applyHoldAndOwner(state, signal);
+    state.lifecycle = qualify(state.lifecycle, state, fit, model, at, iso, lifecycleTransitions);
   }
 
-  const journey = journeyStep(state.journey, journeyModel, now, journeyTransitions);
-  state = { ...state, journey };
-  state = { ...state, lifecycle: qualify(state.lifecycle, state, fit, model, now, lifecycleTransitions) };
+  journeyStep(state.journey, journeyModel, now, journeyTransitions);
+  state.lifecycle = qualify(state.lifecycle, state, fit, model, now, nowIso, lifecycleTransitions);
   return { state, score: scoreAt(state, model, now), lifecycleTransitions, journeyTransitions, ledger, refused };
 }
 
+/** Ids in code-unit order, the tie-break of signals at the same instant (as the score state's). */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function signalTimeMs(signal: ScoringSignal | StaffSignal): number {
-  return isStaffSignal(signal) ? Date.parse(signal.occurredAt) : getSignalTimeMs(signal);
+  return isStaffSignal(signal) ? parseInstantMs(signal.occurredAt) : getSignalTimeMs(signal);
 }
 
 /** Applies a non-signal lifecycle trigger (an advisor accepting a lead, an inactivity sweep). */

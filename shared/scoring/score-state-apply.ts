@@ -10,6 +10,7 @@ import { anchoredPoints, DAY_MS, findInsertIndex, getShanghaiDay, sumRule } from
 import { getEngagementPoints } from './engagement-rule.js';
 import { getEngagementRuleIndex } from './rule-index.js';
 import type { CountedDay, CountedSignal, RuleScoreState, ScoreState } from './score-state.js';
+import { type DraftChanges, keepAllSums, keepRuleSum, resetDraftChanges } from './score-state-changes.js';
 import type { EngagementRule, ScoringModel } from './scoring-model.js';
 import { getSignalTimeMs, type ScoringSignal } from './scoring-signal.js';
 
@@ -28,9 +29,11 @@ export interface Draft {
   ownsRules: boolean;
   /** The rule states the draft made or copied: its own to change in place. */
   ownedRules: Set<RuleScoreState>;
+  /** What the signal being applied changed, kept only for a caller that reads it (the ledger). */
+  changes: DraftChanges | null;
 }
 
-export function openDraft(state: ScoreState, model: ScoringModel): Draft {
+export function openDraft(state: ScoreState, model: ScoringModel, changes: DraftChanges | null = null): Draft {
   return {
     state: { ...state },
     model,
@@ -38,6 +41,7 @@ export function openDraft(state: ScoreState, model: ScoringModel): Draft {
     halfLife: model.decay.halfLifeDays * DAY_MS,
     ownsRules: false,
     ownedRules: new Set(),
+    changes,
   };
 }
 
@@ -85,6 +89,7 @@ function findDayPosition(days: readonly CountedDay[], day: number): number {
 
 /** Applies `signal` to the draft; returns whether anything changed. */
 export function applyToDraft(draft: Draft, signal: ScoringSignal): boolean {
+  if (draft.changes) resetDraftChanges(draft.changes, draft.state);
   const rules = draft.rulesBySignal.get(signal.type) ?? [];
   // Signals no rule scores leave the state untouched (they must not move the window either).
   let first = 0;
@@ -96,6 +101,7 @@ export function applyToDraft(draft: Draft, signal: ScoringSignal): boolean {
   if (first === rules.length) return false;
   const { state, model, halfLife } = draft;
   const atMs = getSignalTimeMs(signal);
+  if (draft.changes) draft.changes.atMs = atMs;
   const day = getShanghaiDay(atMs);
   // Equivalent mutants: Math.max(null, t) is t for any instant after 1970; the null check is for
   // the type.
@@ -109,11 +115,11 @@ export function applyToDraft(draft: Draft, signal: ScoringSignal): boolean {
   // Equivalent mutants: an anchor left at 0 is moved by the re-anchoring below or is close enough
   // for 2^x; looking for days to drop more often finds none more.
   // Stryker disable ConditionalExpression,EqualityOperator: equivalent, see above
-  if (state.newestMs === null) state.anchorMs = atMs;
+  if (state.newestMs === null) moveAnchor(draft, atMs);
   else if (newestDay > getShanghaiDay(state.newestMs)) isRebuildNeeded = dropDaysBefore(draft, firstDay);
   // Stryker restore ConditionalExpression,EqualityOperator
   if (Math.abs(atMs - state.anchorMs) / halfLife > MAX_ANCHOR_HALF_LIVES) {
-    state.anchorMs = newest;
+    moveAnchor(draft, newest);
     isRebuildNeeded = true;
   }
   // Equivalent mutants: `true` only hands back an equal copy instead of the input (a test kills
@@ -129,6 +135,12 @@ export function applyToDraft(draft: Draft, signal: ScoringSignal): boolean {
   }
   if (isRebuildNeeded) rebuildSums(draft);
   return isChanged;
+}
+
+/** Moves the anchor every sum is kept at; every sum then changes (it is rebuilt or still empty). */
+function moveAnchor(draft: Draft, anchorMs: number): void {
+  if (draft.changes) keepAllSums(draft.changes, draft.state.rules);
+  draft.state.anchorMs = anchorMs;
 }
 
 /**
@@ -151,6 +163,7 @@ function countSignal(
   const index = findInsertIndex(counted, entry, halfLife);
   if (index === -1 || index >= rule.dailyCap) return false;
   const own = ownRule(draft, rule.id);
+  if (draft.changes) keepRuleSum(draft.changes, rule.id, own.sum);
   let evicted: CountedSignal | undefined;
   if (isDayKnown) {
     const next = counted.slice(0, index);
@@ -186,6 +199,7 @@ function dropDaysBefore(draft: Draft, firstDay: number): boolean {
     if (((rules[ruleId] as RuleScoreState).days[0] as CountedDay).day < firstDay) isAnyBefore = true;
   }
   if (!isAnyBefore) return false;
+  if (draft.changes) keepAllSums(draft.changes, rules);
   const kept: Record<string, RuleScoreState> = {};
   for (const ruleId in rules) {
     const rule = rules[ruleId] as RuleScoreState;

@@ -13,6 +13,7 @@ import {
   applyScoringSignals,
   buildScoreState,
   createScoreState,
+  getEngagementAt,
   openScoreStateDraft,
   type ScoreState,
   scoreStateSchema,
@@ -153,6 +154,32 @@ describe('score state drafts (SPEC §2.3)', () => {
           expect(draft.state).toEqual(oneByOne);
         }
       }),
+    );
+  });
+
+  it("a draft's point changes equal the difference of every rule's points at the signal's time", () => {
+    fc.assert(
+      fc.property(signalsArb, signalsArb, (history, batch) => {
+        const draft = openScoreStateDraft(storedState(history), MODEL);
+        for (const signal of batch) {
+          const at = new Date(signal.occurredAt);
+          const before = getEngagementAt(draft.state, MODEL, at);
+          draft.apply(signal);
+          const after = getEngagementAt(draft.state, MODEL, at);
+          const expected: Record<string, number> = {};
+          for (const { id } of MODEL.engagement.rules) {
+            const points = (after[id] ?? 0) - (before[id] ?? 0);
+            if (points !== 0) expected[id] = points;
+          }
+          const changes: Record<string, number> = {};
+          draft.visitPointChanges((ruleId, points) => {
+            expect(changes).not.toHaveProperty(ruleId);
+            if (points !== 0) changes[ruleId] = points;
+          });
+          expect(changes).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

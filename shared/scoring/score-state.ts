@@ -21,6 +21,7 @@
 import { z } from 'zod';
 import { compareEffect, DAY_MS } from './counted-signal.js';
 import { applyToDraft, type Draft, openDraft } from './score-state-apply.js';
+import { createDraftChanges, type DraftChanges, visitPointChanges } from './score-state-changes.js';
 import type { ScoringModel } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
 
@@ -106,9 +107,10 @@ export function applyScoringSignals(
   signals: Iterable<ScoringSignal>,
   model: ScoringModel,
 ): ScoreState {
-  const draft = openScoreStateDraft(state, model);
+  assertStateModel(state, model);
+  const draft = openDraft(state, model);
   let isChanged = false;
-  for (const signal of signals) isChanged = draft.apply(signal) || isChanged;
+  for (const signal of signals) isChanged = applyToDraft(draft, signal) || isChanged;
   return isChanged ? draft.state : state;
 }
 
@@ -128,11 +130,18 @@ export interface ScoreStateDraft {
   readonly state: ScoreState;
   /** Applies one signal; returns whether the state changed (as `applyScoringSignal` would). */
   apply(signal: ScoringSignal): boolean;
+  /**
+   * Calls `visit` with the points each rule gained or lost by the last `apply`, at that signal's
+   * time (the score ledger), in model order: the difference of `getEngagementAt` at that time
+   * before and after it, for the rules it may have changed (the others' difference is exactly 0).
+   */
+  visitPointChanges(visit: (ruleId: string, points: number) => void): void;
 }
 
 export function openScoreStateDraft(state: ScoreState, model: ScoringModel): ScoreStateDraft {
   assertStateModel(state, model);
-  return new DraftHandle(openDraft(state, model));
+  const changes = createDraftChanges();
+  return new DraftHandle(openDraft(state, model, changes), changes);
 }
 
 /**
@@ -140,7 +149,10 @@ export function openScoreStateDraft(state: ScoreState, model: ScoringModel): Sco
  * own, kept in the old generation, and one per batch made garbage collection most of the time.
  */
 class DraftHandle implements ScoreStateDraft {
-  constructor(private readonly draft: Draft) {}
+  constructor(
+    private readonly draft: Draft,
+    private readonly changes: DraftChanges,
+  ) {}
 
   get state(): ScoreState {
     return this.draft.state;
@@ -148,6 +160,10 @@ class DraftHandle implements ScoreStateDraft {
 
   apply(signal: ScoringSignal): boolean {
     return applyToDraft(this.draft, signal);
+  }
+
+  visitPointChanges(visit: (ruleId: string, points: number) => void): void {
+    visitPointChanges(this.changes, this.draft.state, this.draft.model, visit);
   }
 }
 

@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   getSignalTimeMs,
+  parseInstantMs,
   readChannel,
   readNumericProp,
   readTextProp,
   type ScoringSignal,
   scoringSignalSchema,
+  toCanonicalInstant,
 } from './scoring-signal.js';
 
 const UUID = '00000000-0000-4000-8000-000000000001';
@@ -145,5 +147,32 @@ describe('getSignalTimeMs (SPEC §2.1 occurredAt)', () => {
   it('throws on a time that is not one', () => {
     expect(actual('2026-13-01T00:00:00.000Z')).toBe('throws');
     expect(actual('yesterday')).toBe('throws');
+  });
+});
+
+describe('toCanonicalInstant (the ISO string of a signal time, as toISOString writes it)', () => {
+  it('equals toISOString of the parsed instant, for canonical strings and for offsets', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(0), max: new Date(4_000_000_000_000) }),
+        fc.constantFrom('Z', '+08:00', '-05:30'),
+        (date, zone) => {
+          fc.pre(!Number.isNaN(date.getTime()));
+          const canonical = date.toISOString();
+          expect(toCanonicalInstant(canonical)).toBe(canonical);
+          // The same instant written with another offset and no milliseconds.
+          const shift = zone === 'Z' ? 0 : (zone === '+08:00' ? 8 * 60 : -(5 * 60 + 30)) * 60_000;
+          const local = new Date(date.getTime() + shift).toISOString().slice(0, 19) + zone;
+          expect(toCanonicalInstant(local)).toBe(new Date(Date.parse(local)).toISOString());
+          expect(parseInstantMs(local)).toBe(Date.parse(local));
+        },
+      ),
+    );
+  });
+
+  it('rewrites what the fast path leaves to Date.parse', () => {
+    expect(toCanonicalInstant('2026-03-29T08:00:00.000+08:00')).toBe('2026-03-29T00:00:00.000Z');
+    expect(toCanonicalInstant('2026-03-31T00:00:00.000Z')).toBe('2026-03-31T00:00:00.000Z');
+    expect(parseInstantMs('yesterday')).toBeNaN();
   });
 });

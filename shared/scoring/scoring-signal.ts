@@ -31,9 +31,22 @@ export type NumericSignalProp = (typeof NUMERIC_SIGNAL_PROPS)[number];
 
 /** The signal's time as epoch milliseconds (`occurredAt` is validated ISO 8601 with offset). */
 export function getSignalTimeMs(signal: ScoringSignal): number {
-  const ms = parseCanonicalUtc(signal.occurredAt) ?? Date.parse(signal.occurredAt);
+  const ms = parseInstantMs(signal.occurredAt);
   if (Number.isNaN(ms)) throw new Error(`signal ${signal.id}: invalid occurredAt ${signal.occurredAt}`);
   return ms;
+}
+
+/** An ISO 8601 instant as epoch milliseconds, `NaN` when it is not one (as `Date.parse`). */
+export function parseInstantMs(text: string): number {
+  return parseCanonicalUtc(text) ?? Date.parse(text);
+}
+
+/**
+ * The instant as `toISOString` writes it: the text itself when it is already in that form (what
+ * phones send), without building a `Date` to format it again.
+ */
+export function toCanonicalInstant(text: string): string {
+  return parseCanonicalUtc(text) === null ? new Date(Date.parse(text)).toISOString() : text;
 }
 
 // Equivalent mutants, all in the fast path's guards: a guard made stricter, or a digit read made

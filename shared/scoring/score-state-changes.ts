@@ -1,0 +1,86 @@
+/**
+ * What one applied signal changed in a draft, per rule (SPEC §2.3 "which rule gave how many
+ * points"): the score ledger's rows. `advanceLead` used to read every rule's points before and
+ * after each signal and diff the two records; the draft knows which rules it wrote, so it keeps
+ * their sums from before the signal and only those are compared. When a signal moves the window
+ * (days dropped) or the anchor, every rule's sum may change: then all sums are kept first and every
+ * rule is compared, as before.
+ */
+import { DAY_MS } from './counted-signal.js';
+import type { RuleScoreState, ScoreState } from './score-state.js';
+import type { ScoringModel } from './scoring-model.js';
+
+export interface DraftChanges {
+  /** The time of the signal being applied: the changes are its points at that instant. */
+  atMs: number;
+  /** The state's anchor and newest signal before the signal being applied. */
+  anchorMs: number;
+  newestMs: number | null;
+  /** The rules whose sums the signal changed, in the order written, with their sums before it. */
+  ruleIds: string[];
+  sumsBefore: number[];
+  /** Every rule's sum before the signal, when the signal may have changed them all. */
+  allSumsBefore: Map<string, number> | null;
+}
+
+export function createDraftChanges(): DraftChanges {
+  return { atMs: 0, anchorMs: 0, newestMs: null, ruleIds: [], sumsBefore: [], allSumsBefore: null };
+}
+
+/** Forgets the last signal's changes: called as a signal starts to apply (it sets `atMs`). */
+export function resetDraftChanges(changes: DraftChanges, state: ScoreState): void {
+  changes.anchorMs = state.anchorMs;
+  changes.newestMs = state.newestMs;
+  changes.ruleIds.length = 0;
+  changes.sumsBefore.length = 0;
+  changes.allSumsBefore = null;
+}
+
+/** Keeps every rule's sum: the signal is about to drop days or move the anchor. */
+export function keepAllSums(changes: DraftChanges, rules: Readonly<Record<string, RuleScoreState>>): void {
+  if (changes.allSumsBefore) return;
+  const sums = new Map<string, number>();
+  for (const ruleId in rules) sums.set(ruleId, (rules[ruleId] as RuleScoreState).sum);
+  changes.allSumsBefore = sums;
+}
+
+/** Keeps one rule's sum before its first write by this signal. */
+export function keepRuleSum(changes: DraftChanges, ruleId: string, sum: number): void {
+  if (changes.allSumsBefore || changes.ruleIds.includes(ruleId)) return;
+  changes.ruleIds.push(ruleId);
+  changes.sumsBefore.push(sum);
+}
+
+/** `2^((anchor − max(at, newest)) / halfLife)`: `getDecayFactor` for a state's anchor and newest signal. */
+function decayFactor(anchorMs: number, newestMs: number | null, model: ScoringModel, atMs: number): number {
+  const nowMs = Math.max(atMs, newestMs ?? Number.NEGATIVE_INFINITY);
+  return 2 ** ((anchorMs - nowMs) / (model.decay.halfLifeDays * DAY_MS));
+}
+
+/**
+ * Calls `visit` with each rule's points after the signal minus its points before, both at the
+ * signal's time, for the rules the signal may have changed, in model order: equal to diffing
+ * `getEngagementAt` at that time before and after. A rule it did not change is not visited (its
+ * difference is exactly 0). At the signal's time the decay factor moves only with the anchor:
+ * `max(at, newest)` is the same before and after it.
+ */
+export function visitPointChanges(
+  changes: DraftChanges,
+  state: ScoreState,
+  model: ScoringModel,
+  visit: (ruleId: string, points: number) => void,
+): void {
+  const { atMs } = changes;
+  const before = decayFactor(changes.anchorMs, changes.newestMs, model, atMs);
+  const after = decayFactor(state.anchorMs, state.newestMs, model, atMs);
+  const pointsAfter = (ruleId: string) => (state.rules[ruleId]?.sum ?? 0) * after;
+  if (changes.allSumsBefore) {
+    for (const { id } of model.engagement.rules)
+      visit(id, pointsAfter(id) - (changes.allSumsBefore.get(id) ?? 0) * before);
+    return;
+  }
+  for (let i = 0; i < changes.ruleIds.length; i += 1) {
+    const ruleId = changes.ruleIds[i] as string;
+    visit(ruleId, pointsAfter(ruleId) - (changes.sumsBefore[i] as number) * before);
+  }
+}
