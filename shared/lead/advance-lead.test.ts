@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStageOrdinal } from '../lifecycle/stages.js';
-import { type AdvanceLeadResult, advanceLead } from './advance-lead.js';
+import { type AdvanceLeadResult, advanceLead, compareSignalOrder } from './advance-lead.js';
 import {
   ADVISOR,
   at,
@@ -312,5 +312,18 @@ describe('advanceLead: staff signals', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('compareSignalOrder: the order advanceLead applies signals in', () => {
+  it('orders by instant whatever the offset, then by id in code-unit order', () => {
+    const signals = [
+      { id: 'b', occurredAt: '2026-03-02T09:00:00.000+08:00' },
+      { id: 'a', occurredAt: '2026-03-02T01:00:00.001Z' },
+      { id: 'c', occurredAt: '2026-03-02T01:00:00.000Z' },
+      { id: 'B', occurredAt: '2026-03-02T01:00:00.000Z' },
+    ];
+    expect([...signals].sort(compareSignalOrder).map((s) => s.id)).toEqual(['B', 'b', 'c', 'a']);
+    expect(compareSignalOrder(signals[2] as (typeof signals)[number], signals[2] as (typeof signals)[number])).toBe(0);
   });
 });

@@ -263,6 +263,14 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The order `advanceLead` takes signals in: by time, then by id; for callers that list what it applied. */
+export function compareSignalOrder(
+  a: { id: string; occurredAt: string },
+  b: { id: string; occurredAt: string },
+): number {
+  return parseInstantMs(a.occurredAt) - parseInstantMs(b.occurredAt) || compareIds(a.id, b.id);
+}
+
 function signalTimeMs(signal: ScoringSignal | StaffSignal): number {
   return isStaffSignal(signal) ? parseInstantMs(signal.occurredAt) : getSignalTimeMs(signal);
 }

@@ -11,14 +11,17 @@ export type TouchpointRow = typeof touchpoints.$inferSelect;
 /** The touchpoint columns in the table's order, by their database names. */
 const TOUCHPOINT_COLUMNS = Object.values(getTableColumns(touchpoints)).map((column) => column.name);
 
-/** A row as `json_populate_recordset` reads it: database column names, times as ISO strings. */
-function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
+/**
+ * A row as `json_populate_recordset` reads it: database column names, times as ISO strings. The
+ * rows of a batch share one `receivedAt` object, so `formatReceived` formats it once per batch.
+ */
+function toJsonRow(row: TouchpointInsert, formatReceived: (at: Date) => string): Record<string, unknown> {
   return {
     id: row.id,
     lead_id: row.leadId,
     type: row.type,
     occurred_at: row.occurredAt.toISOString(),
-    received_at: (row.receivedAt ?? new Date()).toISOString(),
+    received_at: formatReceived(row.receivedAt ?? new Date()),
     channel: row.channel ?? null,
     campaign_id: row.campaignId ?? null,
     channel_id: row.channelId ?? null,
@@ -31,7 +34,16 @@ function toJsonRow(row: TouchpointInsert): Record<string, unknown> {
 /** The rows as one JSON text, in id order (see `insertRowsStatement`). */
 function toJsonRows(rows: readonly TouchpointInsert[]): string {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return JSON.stringify(sorted.map(toJsonRow));
+  let last: Date | null = null;
+  let lastIso = '';
+  const formatReceived = (at: Date) => {
+    if (at !== last) {
+      last = at;
+      lastIso = at.toISOString();
+    }
+    return lastIso;
+  };
+  return JSON.stringify(sorted.map((row) => toJsonRow(row, formatReceived)));
 }
 
 /**

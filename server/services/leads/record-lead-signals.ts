@@ -15,6 +15,7 @@ import {
   type LeadProfile,
   type LeadScore,
   type LeadSignal,
+  parseInstantMs,
   parseScoringModel,
   type ScoringModel,
   type ScoringSignal,
@@ -62,7 +63,7 @@ function toTouchpointRow(
     id: signal.id,
     leadId,
     type: signal.type,
-    occurredAt: new Date(signal.occurredAt),
+    occurredAt: new Date(parseInstantMs(signal.occurredAt)),
     receivedAt: now,
     channel: signal.channel ?? null,
     campaignId: signal.campaignId ?? null,
@@ -153,7 +154,7 @@ export async function recordLeadSignals(
     now,
     cardAdvisorId,
   });
-  const activity = accepted.filter((s) => isProspectActivity(s.type)).map((s) => Date.parse(s.occurredAt));
+  const activity = accepted.filter((s) => isProspectActivity(s.type)).map((s) => parseInstantMs(s.occurredAt));
   const lastActivityMs = Math.max(row.lastActivityAt?.getTime() ?? 0, ...activity);
   const lead = await saveLeadProgress(tx, {
     lead: row,

@@ -8,6 +8,7 @@ import {
   type AdvanceLeadResult,
   type AdvisorReturnSignal,
   addWorkingMinutes,
+  compareSignalOrder,
   type LeadDomainState,
   type LeadOwner,
   type ScoringSignal,
@@ -46,7 +47,7 @@ export function listOwnershipSignals(
     ...staffSignals.filter((s) => !refused.has(s.id)),
     ...accepted.filter((s): s is AdvisorReturnSignal => s.type === 'advisor_return'),
   ];
-  signals.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.id.localeCompare(b.id));
+  signals.sort(compareSignalOrder);
   // Routing's assignment comes after the whole batch (it was decided on the batch's result).
   return assignment ? [...signals, assignment.signal] : signals;
 }

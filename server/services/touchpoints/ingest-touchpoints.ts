@@ -6,7 +6,7 @@
  * records those downloads itself when the signed link is fetched (issue 8 items 5 and 13), so a
  * device cannot score a download it could not have.
  */
-import type { IngestTouchpointsResponse, TouchpointEvent } from '@scrm/shared';
+import { type IngestTouchpointsResponse, parseInstantMs, type TouchpointEvent } from '@scrm/shared';
 import type { AppContext } from '../../context.js';
 import type { Transaction } from '../../db/client.js';
 import { listGatedContentIds } from '../../db/queries/contents.js';
@@ -24,7 +24,7 @@ export function findImplausibleEvent(
   now: Date,
 ): { index: number; reason: string } | null {
   for (const [index, event] of events.entries()) {
-    const offset = Date.parse(event.occurredAt) - now.getTime();
+    const offset = parseInstantMs(event.occurredAt) - now.getTime();
     if (offset > MAX_FUTURE_MS) return { index, reason: 'more than 24 h in the future' };
     if (-offset > MAX_AGE_MS) return { index, reason: 'more than 30 days old' };
   }
