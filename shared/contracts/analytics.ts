@@ -14,6 +14,8 @@ import { LIFECYCLE_STAGES } from '../lifecycle/stages.js';
 export const MAX_ANALYTICS_PERIOD_DAYS = 731;
 
 const filterValue = z.string().trim().min(1, { error: '筛选条件不能为空' }).max(100, { error: '筛选条件过长' });
+/** Campuses and courses are named by id: anything else would silently match nothing. */
+const entityFilter = (what: string) => z.uuid({ error: `${what}编号无效` });
 
 const periodFields = {
   fromDay: shanghaiDaySchema,
@@ -22,12 +24,13 @@ const periodFields = {
 const filterFields = {
   source: filterValue.optional(),
   campaignId: filterValue.optional(),
-  campusId: filterValue.optional(),
-  courseId: filterValue.optional(),
+  campusId: entityFilter('校区').optional(),
+  courseId: entityFilter('课程').optional(),
 };
 
 type Period = { fromDay: string; toDay: string };
-const isOrderedPeriod = (q: Period) => q.fromDay <= q.toDay;
+// An invalid day is named by its own check; comparing it would add a second, wrong message.
+const isOrderedPeriod = (q: Period) => !isShanghaiDay(q.fromDay) || !isShanghaiDay(q.toDay) || q.fromDay <= q.toDay;
 const isShortPeriod = (q: Period) =>
   !isShanghaiDay(q.fromDay) ||
   !isShanghaiDay(q.toDay) ||

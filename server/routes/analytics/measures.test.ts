@@ -277,6 +277,8 @@ describe('GET /api/staff/analytics/* on a hand-computed data set', () => {
       ['fromDay=2024-01-01&toDay=2026-03-01', 'toDay'],
       [`${FEB}&groupBy=advisor`, 'groupBy'],
       [`${FEB}&campusId=`, 'campusId'],
+      [`${FEB}&campusId=not-a-campus`, 'campusId'],
+      [`${FEB}&courseId=12`, 'courseId'],
       [`${FEB}&colour=red`, ''],
     ] as const) {
       const res = await get(`volume?${query}`);
@@ -287,6 +289,9 @@ describe('GET /api/staff/analytics/* on a hand-computed data set', () => {
     expectError(await get(`effectiveness?${FEB}&horizonDays=-1`), 400, 'validation_failed');
     expectError(await get(`efficiency?${FEB}&by=campus`), 400, 'validation_failed');
     expectError(await get('velocity.csv?fromDay=2026-02-01'), 400, 'validation_failed');
+    // A day that is no day is named once, not also as "after the end".
+    const badDay = expectError(await get('volume?fromDay=2026-13-01&toDay=2026-03-01'), 400, 'validation_failed');
+    expect(JSON.stringify(badDay)).not.toContain('toDay');
   });
 
   it('lets a campus manager see only the leads of their campuses, and an advisor nothing', async () => {
