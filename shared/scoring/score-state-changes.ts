@@ -16,7 +16,12 @@ export interface DraftChanges {
   /** The state's anchor and newest signal before the signal being applied. */
   anchorMs: number;
   newestMs: number | null;
-  /** The rules whose sums the signal changed, in the order written, with their sums before it. */
+  /**
+   * The first `count` of `ruleIds` are the rules whose sums the signal changed, in the order
+   * written, with their sums before it in `sumsBefore`. The arrays are reused from signal to
+   * signal (a count reset, not `length = 0`: this runs for every signal of every batch).
+   */
+  count: number;
   ruleIds: string[];
   sumsBefore: number[];
   /** Every rule's sum before the signal, when the signal may have changed them all. */
@@ -24,15 +29,14 @@ export interface DraftChanges {
 }
 
 export function createDraftChanges(): DraftChanges {
-  return { atMs: 0, anchorMs: 0, newestMs: null, ruleIds: [], sumsBefore: [], allSumsBefore: null };
+  return { atMs: 0, anchorMs: 0, newestMs: null, count: 0, ruleIds: [], sumsBefore: [], allSumsBefore: null };
 }
 
 /** Forgets the last signal's changes: called as a signal starts to apply (it sets `atMs`). */
 export function resetDraftChanges(changes: DraftChanges, state: ScoreState): void {
   changes.anchorMs = state.anchorMs;
   changes.newestMs = state.newestMs;
-  changes.ruleIds.length = 0;
-  changes.sumsBefore.length = 0;
+  changes.count = 0;
   changes.allSumsBefore = null;
 }
 
@@ -46,9 +50,12 @@ export function keepAllSums(changes: DraftChanges, rules: Readonly<Record<string
 
 /** Keeps one rule's sum before its first write by this signal. */
 export function keepRuleSum(changes: DraftChanges, ruleId: string, sum: number): void {
-  if (changes.allSumsBefore || changes.ruleIds.includes(ruleId)) return;
-  changes.ruleIds.push(ruleId);
-  changes.sumsBefore.push(sum);
+  if (changes.allSumsBefore) return;
+  const { count, ruleIds } = changes;
+  for (let i = 0; i < count; i += 1) if (ruleIds[i] === ruleId) return;
+  ruleIds[count] = ruleId;
+  changes.sumsBefore[count] = sum;
+  changes.count = count + 1;
 }
 
 /** `2^((anchor − max(at, newest)) / halfLife)`: `getDecayFactor` for a state's anchor and newest signal. */
@@ -79,7 +86,7 @@ export function visitPointChanges(
       visit(id, pointsAfter(id) - (changes.allSumsBefore.get(id) ?? 0) * before);
     return;
   }
-  for (let i = 0; i < changes.ruleIds.length; i += 1) {
+  for (let i = 0; i < changes.count; i += 1) {
     const ruleId = changes.ruleIds[i] as string;
     visit(ruleId, pointsAfter(ruleId) - (changes.sumsBefore[i] as number) * before);
   }
