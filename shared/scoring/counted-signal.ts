@@ -3,6 +3,7 @@
  * largest effect, ties by id), their points anchored at the state's anchor, and a rule's sum.
  */
 import type { CountedSignal, RuleScoreState } from './score-state.js';
+import type { EngagementRule } from './scoring-model.js';
 
 export const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no daylight saving), so its calendar day is a fixed offset. */
@@ -44,21 +45,42 @@ export function anchoredPoints(c: CountedSignal, anchorMs: number, halfLife: num
 }
 
 /**
- * A rule's anchored sum from its days: every counted signal, oldest day first, or with a
- * `windowCap` only that many of largest effect over all its days (issue 8 item 11).
+ * The entry of a threshold rule's days at which their running total, in time order, first
+ * reaches `atLeast`, or undefined when it does not (entries carry amounts, not points). Entries
+ * at one instant reach the total at that instant in whatever order they are added.
+ */
+export function findThresholdCrossing(rule: RuleScoreState, atLeast: number): CountedSignal | undefined {
+  const entries = rule.days.flatMap((d) => d.counted).sort((a, b) => a.atMs - b.atMs);
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.points;
+    if (total >= atLeast) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * A rule's anchored sum from its days: every counted signal, oldest day first; with a `windowCap`
+ * only that many of largest effect over all its days (issue 8 item 11); with a `threshold` its
+ * points once, from the entry that passed it.
  */
 export function sumRule(
-  rule: RuleScoreState,
-  windowCap: number | undefined,
+  state: RuleScoreState,
+  rule: Pick<EngagementRule, 'points' | 'windowCap' | 'threshold'> | undefined,
   anchorMs: number,
   halfLife: number,
 ): number {
+  if (rule?.threshold) {
+    const crossing = findThresholdCrossing(state, rule.threshold.atLeast);
+    return crossing ? rule.points * 2 ** ((crossing.atMs - anchorMs) / halfLife) : 0;
+  }
   let sum = 0;
+  const windowCap = rule?.windowCap;
   if (windowCap === undefined) {
-    for (const { counted } of rule.days) for (const c of counted) sum += anchoredPoints(c, anchorMs, halfLife);
+    for (const { counted } of state.days) for (const c of counted) sum += anchoredPoints(c, anchorMs, halfLife);
     return sum;
   }
-  const strongest = rule.days
+  const strongest = state.days
     .flatMap((d) => d.counted)
     .sort((a, b) => compareEffect(a, b, halfLife))
     .slice(0, windowCap);
