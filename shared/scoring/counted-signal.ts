@@ -82,11 +82,15 @@ export function sumRule(
   anchorMs: number,
   halfLife: number,
 ): number {
+  // Equivalent mutants: a state's rules are its model's (assertStateModel), so `rule` is always
+  // found; the optional chaining is for the type.
+  // Stryker disable next-line OptionalChaining: equivalent, see above
   if (rule?.threshold) {
     const crossing = findThresholdCrossing(state, rule.threshold.atLeast);
     return crossing ? rule.points * 2 ** ((crossing.atMs - anchorMs) / halfLife) : 0;
   }
   let sum = 0;
+  // Stryker disable next-line OptionalChaining: equivalent, see above
   const windowCap = rule?.windowCap;
   if (windowCap === undefined) {
     for (const { counted } of state.days) for (const c of counted) sum += anchoredPoints(c, anchorMs, halfLife);
