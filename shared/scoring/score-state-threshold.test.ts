@@ -13,6 +13,7 @@ import {
   createScoreState,
   getEngagementAt,
   listCountedSignals,
+  openScoreStateDraft,
   type ScoreState,
   scoreStateSchema,
 } from './score-state.js';
@@ -85,6 +86,27 @@ describe('threshold rules in the score state (SPEC §2.3)', () => {
         const actual = getEngagementAt(state, model, new Date(nowMs));
         const scale = Object.values(expected).reduce((acc, x) => acc + Math.abs(x), 0);
         for (const rule of model.engagement.rules) expectClose(actual[rule.id] ?? 0, expected[rule.id] ?? 0, scale);
+      }),
+    );
+  });
+
+  it("a draft's point changes (the score ledger) include a threshold passed, moved or lost", () => {
+    fc.assert(
+      fc.property(signalsArb, signalsArb, (history, batch) => {
+        const draft = openScoreStateDraft(applyAll(history, model), model);
+        for (const signal of batch) {
+          const at = new Date(signal.occurredAt);
+          const before = getEngagementAt(draft.state, model, at);
+          draft.apply(signal);
+          const after = getEngagementAt(draft.state, model, at);
+          const changes: Record<string, number> = {};
+          draft.visitPointChanges((ruleId, points) => {
+            changes[ruleId] = points;
+          });
+          for (const { id } of thresholdRules) {
+            expect(changes[id] ?? 0).toBe((after[id] ?? 0) - (before[id] ?? 0));
+          }
+        }
       }),
     );
   });
