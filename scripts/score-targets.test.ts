@@ -1,7 +1,9 @@
 /**
- * The issue's targets on the real X Education data (SPEC §2.3): the default model ranks
- * converters with AUC ≥ 0.80 over all rows; a model calibrated on a seeded random 70% reaches
- * AUC ≥ 0.88 on the other 30%. Several seeds, so that the figure is not one lucky split.
+ * The issue's targets on the real X Education data (SPEC §2.3, issue 15 §4): the default model
+ * ranks converters with AUC ≥ 0.80 over all rows; a model calibrated on a seeded random 70%
+ * reaches AUC ≥ 0.885 on the other 30%, and so does the managers' fitting (stratified 70/30) on
+ * its holdout. Several seeds, so that the figure is not one lucky split. The aim of 0.90 is met
+ * on two of the three seeds only: see the README's "Scoring quality" for the ceiling.
  *
  * The data set lives outside the repository (../shared/data). Where it is absent (a fresh clone
  * elsewhere) these tests are skipped with the reason in their names; CI sets
@@ -13,6 +15,7 @@ import {
   calibrateScoringModel,
   DEFAULT_SCORING_MODEL,
   evaluateScoringModel,
+  fitCandidateModel,
   type HistoricalLead,
   splitTrainTest,
   X_EDUCATION_MAPPING,
@@ -27,6 +30,8 @@ const hasData = existsSync(CSV);
 const isDataRequired = process.env.REQUIRE_SHARED_DATA === '1';
 const absent = hasData ? '' : ' [skipped: ../shared/data/x-education-leads.csv is not beside the repository]';
 let leads: HistoricalLead[] = [];
+/** A fit over 9,240 leads takes a few seconds alone; ten times that on a busy 2-core machine. */
+const FIT_TIMEOUT_MS = 120_000;
 if (!hasData)
   process.stdout.write(`score-targets:${absent}${isDataRequired ? ' (REQUIRE_SHARED_DATA=1: failing)' : ''}\n`);
 
@@ -50,7 +55,7 @@ describe('scoring on X Education (SPEC §2.3)', () => {
   });
 
   it.skipIf(!hasData).each([2026, 1, 42])(
-    `seed %i: calibrated on a random 70 per cent, AUC ≥ 0.88 on the other 30 per cent${absent}`,
+    `seed %i: calibrated on a random 70 per cent, AUC ≥ 0.885 on the other 30 per cent${absent}`,
     (seed) => {
       const { train, test } = splitTrainTest(leads, 0.7, seed);
       const model = calibrateScoringModel({
@@ -61,7 +66,27 @@ describe('scoring on X Education (SPEC §2.3)', () => {
         asOf: AS_OF,
       });
       expect(model.version).toBe(DEFAULT_SCORING_MODEL.version + 1);
-      expect(evaluateScoringModel({ leads: test, model, asOf: AS_OF }).auc).toBeGreaterThanOrEqual(0.88);
+      expect(evaluateScoringModel({ leads: test, model, asOf: AS_OF }).auc).toBeGreaterThanOrEqual(0.885);
     },
+    FIT_TIMEOUT_MS,
+  );
+
+  // As `score:calibrate --holdout` runs it (scripts/lib/holdout-fit.ts).
+  it.skipIf(!hasData).each([2026, 1, 42])(
+    `seed %i: the managers' fitting (stratified 70/30), holdout AUC ≥ 0.885${absent}`,
+    (seed) => {
+      const { comparison } = fitCandidateModel({
+        leads,
+        active: DEFAULT_SCORING_MODEL,
+        version: DEFAULT_SCORING_MODEL.version + 1,
+        seed,
+        asOf: AS_OF,
+        extraRules: X_EDUCATION_MAPPING.calibrationRules,
+        dataset: X_EDUCATION_MAPPING.id,
+        minSupport: 20,
+      });
+      expect(comparison.candidate.auc).toBeGreaterThanOrEqual(0.885);
+    },
+    FIT_TIMEOUT_MS,
   );
 });

@@ -1,6 +1,7 @@
 /**
  * The calibration features of a lead: one per fit rule (0/1) and one or two per engagement rule
- * (the decayed count of its counted signals, and the decayed capped units when it has `perUnit`).
+ * (the decayed count of its counted signals, and the decayed capped units when it has `perUnit`;
+ * for a threshold rule its one counted signal, the one that passed the total, decayed, or 0).
  * A model's total is then exactly Σ points·feature, so logistic weights become points (SPEC §2.3).
  */
 import { measureEngagementUnits } from '../scoring/engagement-rule.js';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCORING_MODEL } from '../scoring/default-model.js';
+import { engagementRuleSchema } from '../scoring/scoring-model.js';
 import { scoringSignalSchema } from '../scoring/scoring-signal.js';
 import { listMappingProblems, mapHistoricalRow } from './historical-lead.js';
+import { extractRuleFeatures } from './rule-features.js';
 import { X_EDUCATION_MAPPING as MAPPING } from './x-education-mapping.js';
 
 const AS_OF = new Date(MAPPING.defaultAsOf);
@@ -53,5 +56,20 @@ describe('X Education mapping (SPEC §2.3)', () => {
   it('reports missing columns and a bad outcome', () => {
     expect(listMappingProblems(MAPPING, ['Prospect ID', 'Converted'])).toContain('missing column "Lead Origin"');
     expect(() => mapHistoricalRow(MAPPING, { ...ROW, Converted: 'yes' }, AS_OF)).toThrow(/Converted must be 0 or 1/);
+  });
+
+  it('offers reading-time thresholds a lead passes by its total time on the site', () => {
+    const rules = MAPPING.calibrationRules.engagement.filter((r) => r.threshold);
+    for (const rule of rules) expect(engagementRuleSchema.parse(rule)).toEqual(rule);
+    expect(rules.map((r) => r.label)).toContain('累计阅读满 5 分钟');
+    expect(rules.map((r) => r.threshold?.atLeast)).toEqual([1, 2, 3, 5, 8, 10, 12, 15, 20, 30].map((m) => m * 60_000));
+    // 600 seconds over 3 visits of 2 pages: ten minutes, every threshold up to 10 passed.
+    const template = {
+      ...DEFAULT_SCORING_MODEL,
+      engagement: { rules: [...DEFAULT_SCORING_MODEL.engagement.rules, ...rules] },
+    };
+    const { features, rows } = extractRuleFeatures([mapHistoricalRow(MAPPING, ROW, AS_OF)], template, AS_OF);
+    const passed = features.filter((f, j) => f.ruleId.startsWith('x-reading-') && (rows[0]?.[j] ?? 0) > 0);
+    expect(passed.map((f) => f.ruleId)).toEqual(['1', '2', '3', '5', '8', '10'].map((m) => `x-reading-${m}min`));
   });
 });

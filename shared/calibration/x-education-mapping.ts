@@ -8,6 +8,7 @@
  * written after contact and leak the outcome: they are forbidden and never reach `mapRow`.
  */
 import { type LeadProfile, leadProfileSchema } from '../scoring/lead-profile.js';
+import type { EngagementRule } from '../scoring/scoring-model.js';
 import type { ScoringSignal } from '../scoring/scoring-signal.js';
 import type { CsvRow, HistoricalLeadMapping } from './historical-lead.js';
 import { type Draft, mapActivity, SYNTHETIC_ADVISOR, SYNTHETIC_CONTENT } from './x-education-activity.js';
@@ -17,6 +18,25 @@ const DAY_MS = 24 * HOUR_MS;
 /** Visits beyond 30 add nothing a daily cap would not cut anyway; bounds the synthetic events. */
 const MAX_VISITS = 30;
 const MAX_PAGES_PER_VISIT = 10;
+/**
+ * Total reading minutes a threshold rule is offered at. Conversion is flat up to 8 minutes on the
+ * site, jumps by 10 (28% → 61%) and is flat again; steps let the fit draw that curve, which a
+ * per-minute weight (a straight line) cannot.
+ */
+const READING_THRESHOLD_MINUTES = [1, 2, 3, 5, 8, 10, 12, 15, 20, 30];
+
+/** "累计阅读满 5 分钟": points once the lead's page reading over the window reaches the minutes. */
+function readingThresholdRule(minutes: number): EngagementRule {
+  return {
+    id: `x-reading-${minutes}min`,
+    label: `累计阅读满 ${minutes} 分钟`,
+    signal: 'page_view',
+    points: 0,
+    threshold: { prop: 'durationMs', atLeast: minutes * 60_000 },
+    // A synthetic visit has at most MAX_PAGES_PER_VISIT page views: all of them count.
+    dailyCap: MAX_PAGES_PER_VISIT,
+  };
+}
 
 const COLUMNS = [
   'Lead Origin',
@@ -217,6 +237,7 @@ export const X_EDUCATION_MAPPING: HistoricalLeadMapping = {
         points: 0,
         dailyCap: 1,
       },
+      ...READING_THRESHOLD_MINUTES.map(readingThresholdRule),
     ],
   },
   defaultAsOf: '2020-01-01T00:00:00.000Z',

@@ -3,6 +3,7 @@
  * largest effect, ties by id), their points anchored at the state's anchor, and a rule's sum.
  */
 import type { CountedSignal, RuleScoreState } from './score-state.js';
+import type { EngagementRule } from './scoring-model.js';
 
 export const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no daylight saving), so its calendar day is a fixed offset. */
@@ -44,21 +45,58 @@ export function anchoredPoints(c: CountedSignal, anchorMs: number, halfLife: num
 }
 
 /**
- * A rule's anchored sum from its days: every counted signal, oldest day first, or with a
- * `windowCap` only that many of largest effect over all its days (issue 8 item 11).
+ * The entry of a threshold rule's days at which their running total, in time order, first
+ * reaches `atLeast`, or undefined when it does not (entries carry amounts, not points). Entries
+ * at one instant reach the total at that instant in whatever order they are added. Runs on every
+ * signal the rule counts: whole days are added up without sorting until the one that gets there.
+ */
+export function findThresholdCrossing(rule: RuleScoreState, atLeast: number): CountedSignal | undefined {
+  let total = 0;
+  for (const { counted } of rule.days) {
+    let dayTotal = 0;
+    for (const c of counted) dayTotal += c.points;
+    // Equivalent mutants: without the shortcut every day takes the sorted walk below, which adds
+    // up the same entries to the same total.
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, see above
+    if (total + dayTotal < atLeast) {
+      total += dayTotal;
+      continue;
+    }
+    // A day's list is ordered by effect; the total is taken in time order.
+    for (const c of counted.slice().sort((a, b) => a.atMs - b.atMs)) {
+      total += c.points;
+      if (total >= atLeast) return c;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A rule's anchored sum from its days: every counted signal, oldest day first; with a `windowCap`
+ * only that many of largest effect over all its days (issue 8 item 11); with a `threshold` its
+ * points once, from the entry that passed it.
  */
 export function sumRule(
-  rule: RuleScoreState,
-  windowCap: number | undefined,
+  state: RuleScoreState,
+  rule: Pick<EngagementRule, 'points' | 'windowCap' | 'threshold'> | undefined,
   anchorMs: number,
   halfLife: number,
 ): number {
+  // Equivalent mutants: a state's rules are its model's (assertStateModel), so `rule` is always
+  // found; the optional chaining is for the type.
+  // Stryker disable next-line OptionalChaining: equivalent, see above
+  if (rule?.threshold) {
+    const crossing = findThresholdCrossing(state, rule.threshold.atLeast);
+    return crossing ? rule.points * 2 ** ((crossing.atMs - anchorMs) / halfLife) : 0;
+  }
   let sum = 0;
+  // Stryker disable next-line OptionalChaining: equivalent, see above
+  const windowCap = rule?.windowCap;
   if (windowCap === undefined) {
-    for (const { counted } of rule.days) for (const c of counted) sum += anchoredPoints(c, anchorMs, halfLife);
+    for (const { counted } of state.days) for (const c of counted) sum += anchoredPoints(c, anchorMs, halfLife);
     return sum;
   }
-  const strongest = rule.days
+  const strongest = state.days
     .flatMap((d) => d.counted)
     .sort((a, b) => compareEffect(a, b, halfLife))
     .slice(0, windowCap);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getEngagementPoints, isEngagementRuleMatch, measureEngagementUnits } from './engagement-rule.js';
+import {
+  getEngagementPoints,
+  isEngagementRuleMatch,
+  measureEngagementUnits,
+  measureRuleEntry,
+} from './engagement-rule.js';
 import type { EngagementRule } from './scoring-model.js';
 import type { ScoringSignal } from './scoring-signal.js';
 
@@ -80,5 +85,18 @@ describe('engagement rules (SPEC §2.3 weighted touchpoints)', () => {
     // Without perUnit only the rule's own points count, whatever the prop says.
     expect(measureEngagementUnits(rule({}), call('connected', 600))).toBe(0);
     expect(getEngagementPoints(rule({}), call('connected', 600))).toBe(8);
+  });
+
+  it('a threshold rule takes the amount of each matching signal towards its total, never below zero', () => {
+    const fiveMinutes = rule({ points: 3, threshold: { prop: 'durationSec', atLeast: 300 } });
+    expect(measureRuleEntry(fiveMinutes, call('connected', 90))).toBe(90);
+    expect(measureRuleEntry(fiveMinutes, call('connected'))).toBe(0);
+    expect(measureRuleEntry(fiveMinutes, call('connected', -60))).toBe(0);
+    expect(measureRuleEntry({ ...fiveMinutes, when: { outcome: ['busy'] } }, call('connected', 90))).toBe(0);
+    // Worth no points, it can never score: nothing to keep.
+    expect(measureRuleEntry({ ...fiveMinutes, points: 0 }, call('connected', 90))).toBe(0);
+    // Any other rule: its points, as before.
+    const perMinute = rule({ perUnit: { prop: 'durationSec', unit: 60, points: 0.5, maxUnits: 10 } });
+    expect(measureRuleEntry(perMinute, call('connected', 90))).toBe(8 + 0.75);
   });
 });

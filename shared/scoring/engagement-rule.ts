@@ -29,9 +29,23 @@ export function measureEngagementUnits(rule: EngagementRule, signal: ScoringSign
   return Math.min(Math.max(raw, 0), rule.perUnit.maxUnits);
 }
 
-/** Points of `signal` under `rule` before decay and caps, or 0 when the rule does not match. */
+/**
+ * Points of `signal` under `rule` before decay and caps, or 0 when the rule does not match. A
+ * threshold rule has no points per signal: see `measureRuleEntry`.
+ */
 export function getEngagementPoints(rule: EngagementRule, signal: ScoringSignal): number {
   if (!isEngagementRuleMatch(rule, signal)) return 0;
   const unitPoints = rule.perUnit ? rule.perUnit.points * measureEngagementUnits(rule, signal) : 0;
   return rule.points + unitPoints;
+}
+
+/**
+ * What `signal` adds to `rule`'s part of the score state, or 0 when nothing: its points, or for
+ * a threshold rule its amount of the prop towards the total (none from a rule worth 0 points,
+ * which can never score, nor below zero, which would only delay the total).
+ */
+export function measureRuleEntry(rule: EngagementRule, signal: ScoringSignal): number {
+  if (!rule.threshold) return getEngagementPoints(rule, signal);
+  if (rule.points === 0 || !isEngagementRuleMatch(rule, signal)) return 0;
+  return Math.max(readNumericProp(signal, rule.threshold.prop), 0);
 }

@@ -7,7 +7,7 @@
  * nothing a batch does not touch is copied.
  */
 import { anchoredPoints, DAY_MS, findInsertIndex, getShanghaiDay, sumRule } from './counted-signal.js';
-import { getEngagementPoints } from './engagement-rule.js';
+import { measureRuleEntry } from './engagement-rule.js';
 import { getEngagementRuleIndex } from './rule-index.js';
 import type { CountedDay, CountedSignal, RuleScoreState, ScoreState } from './score-state.js';
 import { type DraftChanges, keepAllSums, keepRuleSum, resetDraftChanges } from './score-state-changes.js';
@@ -95,7 +95,7 @@ export function applyToDraft(draft: Draft, signal: ScoringSignal): boolean {
   let first = 0;
   let firstPoints = 0;
   for (; first < rules.length; first += 1) {
-    firstPoints = getEngagementPoints(rules[first] as EngagementRule, signal);
+    firstPoints = measureRuleEntry(rules[first] as EngagementRule, signal);
     if (firstPoints !== 0) break;
   }
   if (first === rules.length) return false;
@@ -129,7 +129,7 @@ export function applyToDraft(draft: Draft, signal: ScoringSignal): boolean {
   state.newestMs = newest;
   for (let i = first; i < rules.length; i += 1) {
     const rule = rules[i] as EngagementRule;
-    const points = i === first ? firstPoints : getEngagementPoints(rule, signal);
+    const points = i === first ? firstPoints : measureRuleEntry(rule, signal);
     if (points === 0) continue;
     if (countSignal(draft, rule, { id: signal.id, atMs, points }, day, isRebuildNeeded)) isChanged = true;
   }
@@ -177,9 +177,10 @@ function countSignal(
   // Stryker disable next-line ConditionalExpression: a sum kept here would be replaced by the rebuild anyway
   if (isRebuildNeeded) return true;
   const { anchorMs } = draft.state;
-  if (rule.windowCap !== undefined) {
-    // Which entries count depends on all of the rule's days: sum them again (a rare signal).
-    own.sum = sumRule(own, rule.windowCap, anchorMs, halfLife);
+  if (rule.windowCap !== undefined || rule.threshold) {
+    // Which entries count depends on all of the rule's days: sum them again (for a threshold,
+    // where its total is passed).
+    own.sum = sumRule(own, rule, anchorMs, halfLife);
   } else {
     const removed = evicted ? anchoredPoints(evicted, anchorMs, halfLife) : 0;
     own.sum = own.sum + anchoredPoints(entry, anchorMs, halfLife) - removed;
@@ -225,6 +226,6 @@ function rebuildSums(draft: Draft): void {
   const { byId } = getEngagementRuleIndex(draft.model);
   for (const ruleId of Object.keys(draft.state.rules)) {
     const rule = ownRule(draft, ruleId);
-    rule.sum = sumRule(rule, byId.get(ruleId)?.windowCap, draft.state.anchorMs, draft.halfLife);
+    rule.sum = sumRule(rule, byId.get(ruleId), draft.state.anchorMs, draft.halfLife);
   }
 }

@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { DEFAULT_SCORING_MODEL } from './default-model.js';
-import { getEngagementPoints } from './engagement-rule.js';
+import { getEngagementPoints, isEngagementRuleMatch } from './engagement-rule.js';
 import { UNKNOWN_LEAD_PROFILE } from './lead-profile.js';
 import { scoreLead } from './score-lead.js';
 import { applyScoringSignal, type CountedDay, createScoreState, type ScoreState } from './score-state.js';
-import type { ScoringModel } from './scoring-model.js';
-import type { ScoringSignal } from './scoring-signal.js';
+import type { EngagementRule, ScoringModel } from './scoring-model.js';
+import { readNumericProp, type ScoringSignal } from './scoring-signal.js';
 import { buildSampleSignal, SAMPLE_SIGNAL_KINDS } from './scoring-test-kit.js';
 
 export const DAY = 86_400_000;
@@ -29,6 +29,45 @@ export const MODEL: ScoringModel = {
     rules: DEFAULT_SCORING_MODEL.engagement.rules.map((r) => ({ ...r, dailyCap: Math.min(r.dailyCap, 2) })),
   },
   decay: { halfLifeDays: 1, windowDays: 40 },
+};
+
+/**
+ * MODEL plus threshold rules the generated histories pass and miss (page views read up to 30
+ * minutes each), one of them negative, so that crossings, daily caps on amounts and windows
+ * dropping part of a total all happen.
+ */
+export const THRESHOLD_MODEL: ScoringModel = {
+  ...MODEL,
+  id: 'test-threshold',
+  engagement: {
+    rules: [
+      ...MODEL.engagement.rules,
+      {
+        id: 'read-20min',
+        label: '累计阅读满 20 分钟',
+        signal: 'page_view',
+        points: 6,
+        threshold: { prop: 'durationMs', atLeast: 20 * 60_000 },
+        dailyCap: 2,
+      },
+      {
+        id: 'read-40min',
+        label: '累计阅读满 40 分钟',
+        signal: 'page_view',
+        points: 4,
+        threshold: { prop: 'durationMs', atLeast: 40 * 60_000 },
+        dailyCap: 1,
+      },
+      {
+        id: 'content-40min',
+        label: '内容阅读满 40 分钟',
+        signal: 'content_view',
+        points: -3,
+        threshold: { prop: 'durationMs', atLeast: 40 * 60_000 },
+        dailyCap: 2,
+      },
+    ],
+  },
 };
 
 /** Day 3 and day 55 are busy: 00:00–15:59 UTC, inside one Shanghai day (UTC+8). */
@@ -89,7 +128,9 @@ export const shanghaiDay = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY);
  * The documented rule (score-state.ts, SPEC §2.3) computed from scratch, without the state's
  * anchoring, eviction or dropping: per rule and Shanghai day the `dailyCap` signals with the
  * largest |points|·2^(t/halfLife), on days no more than `windowDays − 1` before the newest scored
- * signal, each decayed to `now` (a `now` before the newest signal counts as the newest).
+ * signal, each decayed to `now` (a `now` before the newest signal counts as the newest). A
+ * threshold rule ranks and keeps amounts the same way, and scores its points once, decayed from
+ * the kept signal at which the running total in time order first reaches the threshold.
  */
 export function referenceEngagement(
   signals: ScoringSignal[],
@@ -103,7 +144,7 @@ export function referenceEngagement(
         id: signal.id,
         rule,
         atMs: Date.parse(signal.occurredAt),
-        points: getEngagementPoints(rule, signal),
+        points: rule.threshold ? thresholdAmount(rule, signal) : getEngagementPoints(rule, signal),
       })),
     )
     .filter((x) => x.points !== 0);
@@ -128,9 +169,28 @@ export function referenceEngagement(
   const result: Record<string, number> = {};
   for (const [ruleId, counted] of countedByRule) {
     // A rule with a window cap counts only that many over the whole window, strongest first.
+    const threshold = counted[0]?.rule.threshold;
+    if (threshold) {
+      let total = 0;
+      const crossing = [...counted]
+        .sort((a, b) => a.atMs - b.atMs)
+        .find((x) => {
+          total += x.points;
+          return total >= threshold.atLeast;
+        });
+      const points = counted[0]?.rule.points ?? 0;
+      if (crossing) result[ruleId] = points * 2 ** ((crossing.atMs - at) / halfLife);
+      continue;
+    }
     const windowCap = counted[0]?.rule.windowCap;
     const kept = windowCap === undefined ? counted : [...counted].sort(byEffect).slice(0, windowCap);
     for (const x of kept) result[ruleId] = (result[ruleId] ?? 0) + x.points * 2 ** ((x.atMs - at) / halfLife);
   }
   return result;
+}
+
+/** A threshold rule's amount of a matching signal, read here rather than with the code under test. */
+function thresholdAmount(rule: EngagementRule, signal: ScoringSignal): number {
+  if (!rule.threshold || rule.points === 0 || !isEngagementRuleMatch(rule, signal)) return 0;
+  return Math.max(readNumericProp(signal, rule.threshold.prop), 0);
 }

@@ -12,14 +12,19 @@
  * can lower a score, by what leaves the window: < 2^(−windowDays/halfLifeDays) of its points (6e-8
  * by default). A rule with a `windowCap` keeps its day lists the same way, and its sum counts only
  * the `windowCap` entries of largest effect among them: a function of the day lists, so it does
- * not depend on arrival order either (issue 8 item 11).
+ * not depend on arrival order either (issue 8 item 11). A rule with a `threshold` keeps its day
+ * lists too, each entry carrying the signal's amount of the prop instead of points (the largest
+ * `dailyCap` amounts of a day), and its sum is its points once, anchored at the entry where the
+ * running total over the days, in time order, first reaches the threshold: again a function of
+ * the day lists. When days leave the window the total is taken again without them, so the points
+ * may move to a later entry or go.
  *
  * Format 2 keeps each rule's sum beside its days, oldest day first (format 1 keyed a map by
  * `rule@day`: a new key on most events, which made applying a signal slow). A stored state of
  * another format does not parse, and the server rebuilds it from the lead's touchpoints.
  */
 import { z } from 'zod';
-import { compareEffect, DAY_MS } from './counted-signal.js';
+import { compareEffect, DAY_MS, findThresholdCrossing } from './counted-signal.js';
 import { applyToDraft, type Draft, openDraft } from './score-state-apply.js';
 import { createDraftChanges, type DraftChanges, visitPointChanges } from './score-state-changes.js';
 import type { ScoringModel } from './scoring-model.js';
@@ -28,6 +33,7 @@ import type { ScoringSignal } from './scoring-signal.js';
 /** The stored shape's number; a state of another format is rebuilt (see above). */
 export const SCORE_STATE_FORMAT = 2;
 
+/** `points`: the signal's points under the rule, or under a threshold rule its amount of the prop. */
 const countedSignalSchema = z.strictObject({ id: z.string(), atMs: z.number(), points: z.number() });
 export type CountedSignal = z.infer<typeof countedSignalSchema>;
 
@@ -196,9 +202,9 @@ export function getDecayFactor(state: ScoreState, model: ScoringModel, now: Date
 }
 
 /**
- * The signals that count, per rule id: each day's capped list, oldest day first, and, for a rule
- * with a `windowCap`, only that many over the window, largest effect first (SPEC §2.3;
- * calibration reads the same).
+ * The signals that count, per rule id: each day's capped list, oldest day first; for a rule
+ * with a `windowCap`, only that many over the window, largest effect first; for a rule with a
+ * `threshold`, the one that passed it, if any (SPEC §2.3; calibration reads the same).
  */
 export function listCountedSignals(state: ScoreState, model: ScoringModel): Map<string, CountedSignal[]> {
   const byRule = new Map<string, CountedSignal[]>();
@@ -210,6 +216,12 @@ export function listCountedSignals(state: ScoreState, model: ScoringModel): Map<
   const halfLife = model.decay.halfLifeDays * DAY_MS;
   for (const rule of model.engagement.rules) {
     const counted = byRule.get(rule.id);
+    const ruleState = state.rules[rule.id];
+    if (rule.threshold && ruleState) {
+      const crossing = findThresholdCrossing(ruleState, rule.threshold.atLeast);
+      byRule.set(rule.id, crossing ? [crossing] : []);
+      continue;
+    }
     if (rule.windowCap === undefined || !counted || counted.length <= rule.windowCap) continue;
     byRule.set(rule.id, counted.sort((a, b) => compareEffect(a, b, halfLife)).slice(0, rule.windowCap));
   }

@@ -97,6 +97,56 @@ describe('scoring model document (SPEC §2.3)', () => {
     expect(scoringModelSchema.safeParse(rule({ channels: [] })).success).toBe(false);
   });
 
+  it('a threshold rule names a numeric prop and a positive total, and no per-unit points or window cap', () => {
+    const threshold = { prop: 'durationMs', atLeast: 300_000 };
+    const reading = {
+      id: 'read-5min',
+      label: '累计阅读满 5 分钟',
+      signal: 'page_view',
+      points: 3,
+      dailyCap: 10,
+      threshold,
+    };
+    const withRule = (over: object) => ({
+      ...DEFAULT_SCORING_MODEL,
+      engagement: { rules: [...DEFAULT_SCORING_MODEL.engagement.rules, { ...reading, ...over }] },
+    });
+    const parsed = parseScoringModel(JSON.parse(JSON.stringify(withRule({}))));
+    expect(parsed.engagement.rules.at(-1)).toEqual(reading);
+    expect(scoringModelSchema.safeParse(withRule({ threshold: { prop: 'durationSec', atLeast: 0.5 } })).success).toBe(
+      true,
+    );
+    for (const bad of [
+      { ...threshold, atLeast: 0 },
+      { ...threshold, atLeast: Number.POSITIVE_INFINITY },
+      { ...threshold, prop: 'progress' },
+      { prop: 'durationMs' },
+      { ...threshold, unit: 60_000 },
+    ]) {
+      expect(scoringModelSchema.safeParse(withRule({ threshold: bad })).success, JSON.stringify(bad)).toBe(false);
+    }
+    const rulePath = ['engagement', 'rules', DEFAULT_SCORING_MODEL.engagement.rules.length];
+    const perUnit = { prop: 'durationMs', unit: 60_000, points: 1, maxUnits: 10 };
+    expect(scoringModelSchema.safeParse(withRule({ perUnit })).error?.issues).toMatchObject([
+      {
+        code: 'custom',
+        path: [...rulePath, 'perUnit'],
+        message: 'rule read-5min: a threshold rule earns its points once; it cannot have perUnit',
+      },
+    ]);
+    expect(scoringModelSchema.safeParse(withRule({ windowCap: 3 })).error?.issues).toMatchObject([
+      {
+        code: 'custom',
+        path: [...rulePath, 'windowCap'],
+        message: 'rule read-5min: a threshold rule earns its points once; it cannot have windowCap',
+      },
+    ]);
+    // Without a threshold, per-unit points and a window cap are as before.
+    const { threshold: _, ...plain } = reading;
+    const plainRule = { ...DEFAULT_SCORING_MODEL, engagement: { rules: [{ ...plain, perUnit, windowCap: 3 }] } };
+    expect(scoringModelSchema.safeParse(plainRule).success).toBe(true);
+  });
+
   it('a calibrated model carries how it was fitted, and round-trips', () => {
     const calibrated: ScoringModel = {
       ...DEFAULT_SCORING_MODEL,

@@ -39,41 +39,68 @@ export const perUnitSchema = z.strictObject({
 export type PerUnit = z.infer<typeof perUnitSchema>;
 
 /**
+ * A running total to pass, e.g. five minutes of reading (`durationMs` ≥ 300000) over the window:
+ * the rule's `points` then count once, from the signal that brought the total there.
+ */
+export const thresholdSchema = z.strictObject({
+  prop: z.enum(NUMERIC_SIGNAL_PROPS),
+  /** In the prop's own unit (300000 for five minutes of `durationMs`). */
+  atLeast: z.number().positive().finite(),
+});
+export type Threshold = z.infer<typeof thresholdSchema>;
+
+/**
  * An engagement rule (SPEC §2.3 "engagement"): a signal of `signal` type (optionally filtered)
  * earns `points` plus the optional per-unit points. At most `dailyCap` matching signals count per
  * calendar day in Asia/Shanghai, and at most `windowCap` over the window, so spam cannot inflate
- * a score.
+ * a score. A rule with a `threshold` instead earns `points` once, when the matching signals'
+ * running total of the prop passes it ("累计阅读超过 5 分钟"), counting at most `dailyCap` of them
+ * a day (the largest amounts).
  */
-export const engagementRuleSchema = z.strictObject({
-  id: ruleIdSchema,
-  label: ruleLabelSchema,
-  signal: z.enum(SCORING_SIGNAL_TYPES),
-  when: z
-    .strictObject({
-      /** `message_sent.props.status`, e.g. `['bounced']`. */
-      status: z
-        .array(z.enum(['ok', 'bounced']))
-        .min(1)
-        .optional(),
-      /** `advisor_call.props.outcome`. */
-      outcome: z
-        .array(z.enum(['connected', 'no_answer', 'busy', 'wrong_number']))
-        .min(1)
-        .optional(),
-      /** Attribution channel of the touchpoint. */
-      channels: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
-    })
-    .optional(),
-  points: pointsSchema,
-  perUnit: perUnitSchema.optional(),
-  dailyCap: z.number().int().min(1).max(100),
-  /**
-   * At most this many matching signals count over the whole decay window (the largest effects,
-   * as for `dailyCap`), for signals other people can cause: thirty throwaway sign-ups naming one
-   * referrer must not add thirty referrals (issue 8 item 11). Unset: only the daily cap applies.
-   */
-  windowCap: z.number().int().min(1).max(1000).optional(),
-});
+export const engagementRuleSchema = z
+  .strictObject({
+    id: ruleIdSchema,
+    label: ruleLabelSchema,
+    signal: z.enum(SCORING_SIGNAL_TYPES),
+    when: z
+      .strictObject({
+        /** `message_sent.props.status`, e.g. `['bounced']`. */
+        status: z
+          .array(z.enum(['ok', 'bounced']))
+          .min(1)
+          .optional(),
+        /** `advisor_call.props.outcome`. */
+        outcome: z
+          .array(z.enum(['connected', 'no_answer', 'busy', 'wrong_number']))
+          .min(1)
+          .optional(),
+        /** Attribution channel of the touchpoint. */
+        channels: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
+      })
+      .optional(),
+    points: pointsSchema,
+    perUnit: perUnitSchema.optional(),
+    dailyCap: z.number().int().min(1).max(100),
+    /**
+     * At most this many matching signals count over the whole decay window (the largest effects,
+     * as for `dailyCap`), for signals other people can cause: thirty throwaway sign-ups naming one
+     * referrer must not add thirty referrals (issue 8 item 11). Unset: only the daily cap applies.
+     */
+    windowCap: z.number().int().min(1).max(1000).optional(),
+    threshold: thresholdSchema.optional(),
+  })
+  .superRefine((rule, ctx) => {
+    // Per-signal points and a cap on counted signals have no meaning for points earned once.
+    for (const field of ['perUnit', 'windowCap'] as const) {
+      if (rule.threshold && rule[field] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `rule ${rule.id}: a threshold rule earns its points once; it cannot have ${field}`,
+        });
+      }
+    }
+  });
 export type EngagementRule = z.infer<typeof engagementRuleSchema>;
 
 /** Metadata of a model fitted from leads with known outcomes (SPEC §2.3 "predictive calibration"). */

@@ -5,7 +5,7 @@
  * roles are refused without a write; two activations at once do not interleave.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SCORING_MODEL } from '@scrm/shared';
+import { DEFAULT_SCORING_MODEL, parseScoringModel, scoreStateSchema } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCampus, createTestStaff, expectError, getTestDatabase } from '../../../tests/helpers/index.js';
@@ -20,6 +20,7 @@ import {
   runCronUntilFinished,
   seedOutcomes,
   setup,
+  touch,
 } from './scoring-models-test-kit.js';
 
 // Migrating the worker's database is the hook's work, not the first test's.
@@ -176,5 +177,44 @@ describe('the predictive loop', () => {
     expect(active.map((r) => r.version)).toEqual([version]);
     await runCronUntilFinished(t);
     await expectAllScoredUnder(t, version);
+  });
+
+  it('stores and activates a model with a reading-time threshold, and scores every lead by it', async () => {
+    const { t, manager } = await setup();
+    await seedOutcomes(t, { enrolled: 3, lost: 3, open: 0 });
+    // Every lead read one page for two minutes; two of them read a second one: four minutes.
+    const [first, second] = await t.db.select().from(leads).orderBy(leads.id).limit(2);
+    for (const lead of [first, second]) await touch(t, lead?.id ?? '', 'page_view', t.clock.now());
+    const version = DEFAULT_SCORING_MODEL.version + 1;
+    const reading = {
+      id: 'read-3min',
+      label: '累计阅读满 3 分钟',
+      signal: 'page_view',
+      points: 7,
+      threshold: { prop: 'durationMs', atLeast: 180_000 },
+      dailyCap: 10,
+    } as const;
+    const document = parseScoringModel({
+      ...DEFAULT_SCORING_MODEL,
+      version,
+      label: '阅读门槛',
+      engagement: { rules: [...DEFAULT_SCORING_MODEL.engagement.rules, reading] },
+    });
+    await t.db.insert(scoringModels).values({ version, name: document.label, document });
+    expect((await activate(t, manager.token, version)).status).toBe(200);
+    await runCronUntilFinished(t);
+    await expectAllScoredUnder(t, version);
+    // The stored states: the threshold passed by the two four-minute readers only.
+    const passed = (await t.db.select().from(leads))
+      .filter((l) => (scoreStateSchema.parse(l.scoreState).rules['read-3min']?.sum ?? 0) !== 0)
+      .map((l) => l.id);
+    expect(passed.sort()).toEqual([first?.id, second?.id].sort());
+    const view = (await get(t, manager.token)).body.active;
+    expect(view.rules).toContainEqual({
+      ruleId: 'read-3min',
+      label: '累计阅读满 3 分钟',
+      dimension: 'engagement',
+      points: 7,
+    });
   });
 });
