@@ -39,6 +39,15 @@ export function findInsertIndex(counted: readonly CountedSignal[], entry: Counte
   return position === -1 ? counted.length : position;
 }
 
+/**
+ * What a sum anchored at `anchorMs` is multiplied by to give its points at `atMs`; `atMs` earlier
+ * than the newest signal is taken as the newest signal's time (SPEC §2.3 "recency decay").
+ */
+export function getAnchoredDecay(anchorMs: number, newestMs: number | null, halfLife: number, atMs: number): number {
+  const nowMs = Math.max(atMs, newestMs ?? Number.NEGATIVE_INFINITY);
+  return 2 ** ((anchorMs - nowMs) / halfLife);
+}
+
 /** Points anchored at `anchorMs`: points·2^((t − anchor)/halfLife). */
 export function anchoredPoints(c: CountedSignal, anchorMs: number, halfLife: number): number {
   return c.points * 2 ** ((c.atMs - anchorMs) / halfLife);

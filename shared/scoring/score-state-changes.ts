@@ -6,7 +6,7 @@
  * (days dropped) or the anchor, every rule's sum may change: then all sums are kept first and every
  * rule is compared, as before.
  */
-import { DAY_MS } from './counted-signal.js';
+import { DAY_MS, getAnchoredDecay } from './counted-signal.js';
 import type { RuleScoreState, ScoreState } from './score-state.js';
 import type { ScoringModel } from './scoring-model.js';
 
@@ -64,12 +64,6 @@ export function keepRuleSum(changes: DraftChanges, ruleId: string, sum: number):
   changes.count = count + 1;
 }
 
-/** `2^((anchor − max(at, newest)) / halfLife)`: `getDecayFactor` for a state's anchor and newest signal. */
-function decayFactor(anchorMs: number, newestMs: number | null, model: ScoringModel, atMs: number): number {
-  const nowMs = Math.max(atMs, newestMs ?? Number.NEGATIVE_INFINITY);
-  return 2 ** ((anchorMs - nowMs) / (model.decay.halfLifeDays * DAY_MS));
-}
-
 /**
  * Calls `visit` with each rule's points after the signal minus its points before, both at the
  * signal's time, for the rules the signal may have changed, in model order: equal to diffing
@@ -84,8 +78,9 @@ export function visitPointChanges(
   visit: (ruleId: string, points: number) => void,
 ): void {
   const { atMs } = changes;
-  const before = decayFactor(changes.anchorMs, changes.newestMs, model, atMs);
-  const after = decayFactor(state.anchorMs, state.newestMs, model, atMs);
+  const halfLife = model.decay.halfLifeDays * DAY_MS;
+  const before = getAnchoredDecay(changes.anchorMs, changes.newestMs, halfLife, atMs);
+  const after = getAnchoredDecay(state.anchorMs, state.newestMs, halfLife, atMs);
   const pointsAfter = (ruleId: string) => (state.rules[ruleId]?.sum ?? 0) * after;
   if (changes.allSumsBefore) {
     for (const { id } of model.engagement.rules)

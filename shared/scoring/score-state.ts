@@ -24,7 +24,7 @@
  * another format does not parse, and the server rebuilds it from the lead's touchpoints.
  */
 import { z } from 'zod';
-import { compareEffect, DAY_MS, findThresholdCrossing } from './counted-signal.js';
+import { compareEffect, DAY_MS, findThresholdCrossing, getAnchoredDecay } from './counted-signal.js';
 import { applyToDraft, type Draft, openDraft } from './score-state-apply.js';
 import { createDraftChanges, type DraftChanges, visitPointChanges } from './score-state-changes.js';
 import type { ScoringModel } from './scoring-model.js';
@@ -197,8 +197,7 @@ export function getEngagementAt(state: ScoreState, model: ScoringModel, now: Dat
  */
 export function getDecayFactor(state: ScoreState, model: ScoringModel, now: Date): number {
   assertStateModel(state, model);
-  const nowMs = Math.max(now.getTime(), state.newestMs ?? Number.NEGATIVE_INFINITY);
-  return 2 ** ((state.anchorMs - nowMs) / (model.decay.halfLifeDays * DAY_MS));
+  return getAnchoredDecay(state.anchorMs, state.newestMs, model.decay.halfLifeDays * DAY_MS, now.getTime());
 }
 
 /**
