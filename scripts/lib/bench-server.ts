@@ -1,7 +1,10 @@
 /**
  * The function as production runs it, in a process of its own, for the ingest bench: the Vercel
- * entry (`api/index.ts`: the lazy runtime app behind @hono/node-server's Vercel adapter) on a
- * Node HTTP server with keep-alive, configured only by the environment. Started by
+ * entry (`api/index.ts`: the lazy runtime app behind @hono/node-server's Vercel adapter) as
+ * @vercel/node builds it (compiled JS, native ESM; `BENCH_FUNCTION_DIR` is the build's folder), on
+ * a Node HTTP server with keep-alive, configured only by the environment. Only this harness runs
+ * through tsx: the function's own modules are the build's, not tsx's transform of the sources
+ * (which wraps every inner function in a naming call that production does not have). Started by
  * scripts/bench/ingest.ts through `node --import tsx`; prints `listening <port>` when ready.
  *
  * Over its IPC channel it answers `{ kind: 'cpu' }` with its CPU time, and `{ kind:
@@ -12,8 +15,14 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
-import handler from '../../api/index.js';
-import { closeRuntime } from '../../server/runtime.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const functionDir = process.env.BENCH_FUNCTION_DIR;
+if (!functionDir) throw new Error('BENCH_FUNCTION_DIR must name the folder of the built function');
+const fromBuild = (file: string) => pathToFileURL(path.join(functionDir, file)).href;
+const { default: handler } = (await import(fromBuild('api/index.js'))) as typeof import('../../api/index.js');
+const { closeRuntime } = (await import(fromBuild('server/runtime.js'))) as typeof import('../../server/runtime.js');
 
 export type BenchServerRequest = { kind: 'cpu' } | { kind: 'profile-start' } | { kind: 'profile-stop'; path: string };
 export type BenchServerReply = { kind: 'cpu'; userMs: number; systemMs: number } | { kind: 'done' };

@@ -2,8 +2,8 @@
  * The system the ingest bench measures, and the plain-SQL baseline beside it on the same database.
  *
  * - PostgreSQL (`databaseUrl`): a schema of its own (created, migrated, dropped at the end); the
- *   function runs as production runs it, in a child process (scripts/lib/bench-server.ts) with a
- *   pool of 10, configured only by its environment (`NODE_ENV=production`; the schema is chosen
+ *   function, built as Vercel builds it, runs as production runs it, in a child process
+ *   (scripts/lib/bench-server.ts) with a pool of 10, configured only by its environment (`NODE_ENV=production`; the schema is chosen
  *   by the URL's `options=-c search_path=…`, which any deployment may set); the baseline is plain
  *   node-postgres in this process with a pool of the same size.
  * - PGlite (default): PGlite lives in one process, so the app is served from this process and the
@@ -13,8 +13,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { handle } from '@hono/node-server/vercel';
@@ -26,6 +29,7 @@ import { startWechatStandIn } from '../../server/wechat/stand-in/start-stand-in.
 import { createBenchDatabase } from './bench-database.js';
 import type { BenchServerReply, BenchServerRequest } from './bench-server.js';
 import { productionBenchEnv } from './production-env.js';
+import { buildVercelFunction } from './vercel-function.js';
 
 /** Plain SQL on the bench's database, through a pool as large as the app's. */
 export interface SqlRunner {
@@ -70,7 +74,14 @@ export async function startIngestTarget(options: {
 }
 
 async function startOnPostgres(databaseUrl: string, redisUrl: string | undefined, wechatBase: string) {
-  const database = await createBenchDatabase(databaseUrl);
+  const functionDir = await mkdtemp(path.join(tmpdir(), 'scrm-ingest-bench-'));
+  const removeBuild = () => rm(functionDir, { recursive: true, force: true });
+  const database = await buildVercelFunction(functionDir)
+    .then(() => createBenchDatabase(databaseUrl))
+    .catch(async (error: unknown) => {
+      await removeBuild();
+      throw error;
+    });
   const urlFor = (who: 'app' | 'baseline') => database.urlFor(APP_NAME[who]);
   const pool = new pg.Pool({ connectionString: urlFor('baseline'), max: POOL_SIZE });
   const child = spawn(process.execPath, ['--import', 'tsx', BENCH_SERVER], {
@@ -80,6 +91,7 @@ async function startOnPostgres(databaseUrl: string, redisUrl: string | undefined
       ...productionBenchEnv(),
       TRUSTED_PROXY: 'vercel',
       DATABASE_URL: urlFor('app'),
+      BENCH_FUNCTION_DIR: functionDir,
       WECHAT_API_BASE: wechatBase,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     },
@@ -88,6 +100,7 @@ async function startOnPostgres(databaseUrl: string, redisUrl: string | undefined
   const dropSchema = async () => {
     await pool.end();
     await database.drop();
+    await removeBuild();
   };
   let port: number;
   try {

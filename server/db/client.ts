@@ -12,20 +12,19 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type pg from 'pg';
 import { openPglite } from './pglite-driver.js';
 import { openPostgres } from './postgres-driver.js';
-import type * as schema from './schema/index.js';
 
 export { MEMORY_DATA_DIR } from './pglite-driver.js';
 export { quoteIdentifier } from './postgres-driver.js';
 export { pingDatabase } from './queries/health.js';
 
-export type Schema = typeof schema;
-
 /**
  * The drizzle database every service receives, whichever driver is behind it. Services use the
  * query builder and `db.transaction()`; result shapes of raw `db.execute()` differ by driver
- * (both have `rows`), so prefer the builder.
+ * (both have `rows`), so prefer the builder. It is opened without drizzle's relational query API
+ * (`db.query.*`, which nothing uses): with a schema, every transaction handle builds a query
+ * object per table, a cost paid on each touchpoint batch (issue 12).
  */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle, as passed to the callback of `db.transaction()`. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -36,8 +35,8 @@ export type DatabaseHandle = {
   db: Database;
   close(): Promise<void>;
 } & (
-  | { kind: 'pglite'; driver: PgliteDatabase<Schema>; client: PGlite }
-  | { kind: 'postgres'; driver: NodePgDatabase<Schema>; client: pg.Pool }
+  | { kind: 'pglite'; driver: PgliteDatabase; client: PGlite }
+  | { kind: 'postgres'; driver: NodePgDatabase; client: pg.Pool }
 );
 
 export interface DatabaseOptions {
@@ -49,6 +48,11 @@ export interface DatabaseOptions {
   searchPath?: string | undefined;
   /** Postgres only: pool size. Serverless functions want few connections each (use a pooled URL). */
   maxConnections?: number;
+  /**
+   * Postgres only: an idle pooled connection failed (the server restarted, or ended it). The pool
+   * has already dropped it and opens another on demand; this only reports it.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 /**

@@ -5,7 +5,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { DatabaseHandle, DatabaseOptions } from './client.js';
-import * as schema from './schema/index.js';
 
 /** The in-memory PGlite marker accepted in `DATA_DIR`. */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -14,6 +13,6 @@ export const MEMORY_DATA_DIR = 'memory://';
 export function openPglite(options: DatabaseOptions): DatabaseHandle {
   const dataDir = options.dataDir && options.dataDir !== MEMORY_DATA_DIR ? options.dataDir : undefined;
   const client = new PGlite(dataDir);
-  const driver = drizzle({ client, schema });
+  const driver = drizzle({ client });
   return { kind: 'pglite', db: driver, driver, client, close: () => client.close() };
 }

@@ -6,7 +6,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { DatabaseHandle, DatabaseOptions } from './client.js';
-import * as schema from './schema/index.js';
+import { PipelinedBeginClient } from './pipelined-begin.js';
 
 /** Double-quotes a Postgres identifier (doubling embedded quotes), e.g. a schema name. */
 export function quoteIdentifier(name: string): string {
@@ -16,10 +16,14 @@ export function quoteIdentifier(name: string): string {
 /** A pool on `databaseUrl`; nothing connects until the first query. */
 export function openPostgres(options: DatabaseOptions & { databaseUrl: string }): DatabaseHandle {
   const pool = new pg.Pool({
+    // A transaction's `begin` travels with its first statement (issue 12).
+    Client: PipelinedBeginClient,
     connectionString: options.databaseUrl,
     max: options.maxConnections ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${quoteIdentifier(options.searchPath)}` } : {}),
   });
-  const driver = drizzle({ client: pool, schema });
+  // pg-pool re-emits an idle connection's error on the pool; unheard, it would end the process.
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  const driver = drizzle({ client: pool });
   return { kind: 'postgres', db: driver, driver, client: pool, close: () => pool.end() };
 }
