@@ -230,7 +230,13 @@ async function measureWorkload(
   await runWorkers(workload.clients, buildBatches(workload, baselineLeads, warmUp), baselineBatch);
 
   const latencies: { p50: number[]; p99: number[] } = { p50: [], p99: [] };
-  const cpu = { app: [] as number[], appDb: [] as number[], baseline: [] as number[], baselineDb: [] as number[] };
+  const cpu = {
+    loadGenerator: [] as number[],
+    app: [] as number[],
+    appDb: [] as number[],
+    baseline: [] as number[],
+    baselineDb: [] as number[],
+  };
   let batchCount = 0;
   let rep = 0;
   const values = await alternate(options.repetitions, {
@@ -242,7 +248,10 @@ async function measureWorkload(
       rep += 1;
       if (isProfiled) await target.profile?.start();
       const [appCpu, dbCpu] = [await target.readAppCpuMs(), await target.readDatabaseCpuMs('app')];
+      const loadCpu = process.cpuUsage();
       const result = await runClosedLoop({ baseUrl: target.baseUrl, clients: workload.clients, requests });
+      const loadUsed = process.cpuUsage(loadCpu);
+      cpu.loadGenerator.push((loadUsed.user + loadUsed.system) / 1000 / batches.length);
       const [appCpuAfter, dbCpuAfter] = [await target.readAppCpuMs(), await target.readDatabaseCpuMs('app')];
       const appCpuPerBatch =
         appCpu === null || appCpuAfter === null ? undefined : (appCpuAfter - appCpu) / batches.length;
@@ -291,6 +300,7 @@ async function measureWorkload(
     `app latency per batch: p50 ${formatRange(latencies.p50, ' ms')}, p99 ${formatRange(latencies.p99, ' ms')}; ${batchCount} batches per repetition, every event accepted once`,
     [
       cpuNote('CPU per batch: app process', cpu.app),
+      cpuNote('load generator', cpu.loadGenerator),
       cpuNote('PostgreSQL for the app', cpu.appDb),
       cpuNote('baseline process', cpu.baseline),
       cpuNote('PostgreSQL for the baseline', cpu.baselineDb),
