@@ -45,7 +45,11 @@ export async function createRuntime(given?: Env): Promise<Runtime> {
     secrets: [env.AUTH_SECRET, env.CRON_SECRET, env.WECHAT_SECRET, env.UPSTASH_REDIS_REST_TOKEN],
   });
   const [database, store] = await Promise.all([
-    openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }),
+    openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      onIdleConnectionError: (error) => logger.warn('database connection lost while idle', { error }),
+    }),
     openStore(env),
   ]);
   const { STAND_IN_CREDENTIALS } = standIn;
