@@ -12,27 +12,20 @@ export type LeadUpdate = Partial<typeof leads.$inferInsert>;
 export type StageTransitionInsert = typeof stageTransitions.$inferInsert;
 export type ScoreLedgerInsert = typeof scoreLedger.$inferInsert;
 
-/** The active scoring model's document (`null`: none activated), as a scalar subquery. */
-export const activeScoringModelDocument = () =>
-  sql<unknown | null>`(select ${scoringModels.document} from ${scoringModels} where ${scoringModels.isActive})`;
+/**
+ * SQL naming one saved scoring model: its version and creation time. A saved document never
+ * changes (rows are inserted whole; activation and rescoring touch other columns), so a document
+ * parsed once serves every later batch under its key, and the hot path reads the key alone. The
+ * creation time keeps two databases that reuse a version number (tests, a restored backup) apart.
+ */
+export const SCORING_MODEL_KEY = `${quoted(scoringModels.version.name)}::text || '@' || extract(epoch from ${quoted(scoringModels.createdAt.name)})::text`;
 
 /**
  * The lead's row, locked until the transaction ends (`SELECT … FOR UPDATE OF leads`), so two
- * batches for the same lead apply one after the other, each to the state the other left; with
- * the active scoring model's document (`null`: none activated) read in the same round trip.
+ * batches for the same lead apply one after the other, each to the state the other left.
  */
-export async function lockLead(
-  tx: Transaction,
-  leadId: string,
-): Promise<{ lead: LeadRow; activeModelDocument: unknown | null } | null> {
-  const [row] = await tx
-    .select({
-      lead: leads,
-      activeModelDocument: activeScoringModelDocument(),
-    })
-    .from(leads)
-    .where(eq(leads.id, leadId))
-    .for('update', { of: leads });
+export async function lockLead(tx: Transaction, leadId: string): Promise<{ lead: LeadRow } | null> {
+  const [row] = await tx.select({ lead: leads }).from(leads).where(eq(leads.id, leadId)).for('update', { of: leads });
   return row ?? null;
 }
 
@@ -123,12 +116,15 @@ function buildSaveStatement(
 }
 
 /** The active scoring model's document, or `null` when none was activated (the default applies). */
-export async function findActiveScoringModelDocument(tx: Transaction): Promise<unknown | null> {
+/** The active scoring model's key (`SCORING_MODEL_KEY`) and document; `null`: none activated. */
+export async function findActiveScoringModelDocument(
+  tx: Transaction,
+): Promise<{ key: string; document: unknown } | null> {
   const [row] = await tx
-    .select({ document: scoringModels.document })
+    .select({ key: sql<string>`${sql.raw(SCORING_MODEL_KEY)}`, document: scoringModels.document })
     .from(scoringModels)
     .where(eq(scoringModels.isActive, true));
-  return row?.document ?? null;
+  return row ?? null;
 }
 
 export type LeadInsert = typeof leads.$inferInsert;

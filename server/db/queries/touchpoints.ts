@@ -2,7 +2,7 @@
 import { type AnyColumn, and, asc, eq, getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../client.js';
 import { contentItems, leads, scoringModels, touchpoints } from '../schema/index.js';
-import type { LeadRow } from './leads.js';
+import { type LeadRow, SCORING_MODEL_KEY } from './leads.js';
 import { listColumns, type NamedStatement, quoted, readRow, runNamed } from './raw-sql.js';
 
 export type TouchpointInsert = typeof touchpoints.$inferInsert;
@@ -123,7 +123,7 @@ function buildLockAndInsertStatement(): NamedStatement {
       `  on conflict (${quoted(touchpoints.leadId.name)}, ${quoted(touchpoints.id.name)}) do nothing`,
       `  returning ${quoted(touchpoints.id.name)}, ${quoted(touchpoints.contentId.name)})`,
       `select locked.*,`,
-      `  (select ${quoted(scoringModels.document.name)} from "${model}" where ${quoted(scoringModels.isActive.name)}) as "${ACTIVE_MODEL}",`,
+      `  (select ${SCORING_MODEL_KEY} from "${model}" where ${quoted(scoringModels.isActive.name)}) as "${ACTIVE_MODEL}",`,
       `  (select coalesce(json_agg(json_build_array(n.${quoted(touchpoints.id.name)},`,
       `    (select ${quoted(contentItems.journeyStage.name)} from "${content}" where ${quoted(contentItems.id.name)} = n.${quoted(touchpoints.contentId.name)}))), '[]'::json)`,
       `   from new_rows n) as "${INSERTED}"`,
@@ -133,7 +133,7 @@ function buildLockAndInsertStatement(): NamedStatement {
 }
 
 // Result columns beside the lead's own; no lead column starts with an underscore.
-const ACTIVE_MODEL = '_active_model_document';
+const ACTIVE_MODEL = '_active_model_key';
 const INSERTED = '_inserted';
 const LEAD_COLUMNS = listColumns(leads);
 let lockAndInsert: NamedStatement | undefined;
@@ -143,20 +143,21 @@ let lockAndInsert: NamedStatement | undefined;
  * statement: the batch path's first round trip (issue 12). The insert reads the locked row, so
  * the lock is taken before any row is written and a batch racing another for the same lead
  * inserts only after the other commits, seeing the ids it stored as duplicates. A lead erased or
- * merged away is returned with nothing inserted; no lead, `null`. The text is built once and runs
+ * merged away is returned with nothing inserted; no lead, `null`. The active scoring model comes
+ * as its key (`SCORING_MODEL_KEY`), not its document. The text is built once and runs
  * as a named prepared statement (`runNamed`, ADR 021): it is the hottest statement of the app.
  */
 export async function lockLeadAndInsertTouchpoints(
   tx: Transaction,
   leadId: string,
   rows: readonly TouchpointInsert[],
-): Promise<{ lead: LeadRow; activeModelDocument: unknown | null; inserted: Map<string, string | null> } | null> {
+): Promise<{ lead: LeadRow; activeModelKey: string | null; inserted: Map<string, string | null> } | null> {
   lockAndInsert ??= buildLockAndInsertStatement();
   const [row] = await runNamed(tx, lockAndInsert, [leadId, toJsonRows(rows)]);
   if (!row) return null;
   return {
     lead: readRow<LeadRow>(LEAD_COLUMNS, row),
-    activeModelDocument: row[ACTIVE_MODEL] ?? null,
+    activeModelKey: (row[ACTIVE_MODEL] as string | null | undefined) ?? null,
     inserted: new Map(readJson<[string, string | null][]>(row[INSERTED])),
   };
 }

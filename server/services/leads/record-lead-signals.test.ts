@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { TouchpointEvent } from '@scrm/shared';
+import { DEFAULT_SCORING_MODEL, type TouchpointEvent } from '@scrm/shared';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/index.js';
-import { contentItems, leads, scoreLedger, stageTransitions, touchpoints } from '../../db/schema/index.js';
+import {
+  contentItems,
+  leads,
+  scoreLedger,
+  scoringModels,
+  stageTransitions,
+  touchpoints,
+} from '../../db/schema/index.js';
 import { recordLeadSignals } from './record-lead-signals.js';
 
 async function setup() {
@@ -25,6 +32,9 @@ async function setup() {
   if (!lead || !article) throw new Error('setup failed');
   return { t, lead, article };
 }
+
+/** Points as advisors read them; sums of decayed floats differ in the last bits. */
+const round = (points: number) => Math.round(points * 1e6) / 1e6;
 
 const view = (contentId: string, minutesAgo: number, now: Date): TouchpointEvent => ({
   id: randomUUID(),
@@ -61,6 +71,46 @@ describe('recordLeadSignals', () => {
     ]);
     const ledger = await t.db.select().from(scoreLedger).where(eq(scoreLedger.leadId, lead.id));
     expect(ledger.every((row) => events.some((e) => e.id === row.signalId))).toBe(true);
+  });
+
+  it('scores each batch by the model active at that moment, across activations', async () => {
+    const { t, lead, article } = await setup();
+    const now = t.clock.now();
+    // The default model's content-view rule (3 points a read, 0.5 a minute) with other base points.
+    const readingFor = (version: number, points: number) => ({
+      ...DEFAULT_SCORING_MODEL,
+      version,
+      engagement: {
+        ...DEFAULT_SCORING_MODEL.engagement,
+        rules: DEFAULT_SCORING_MODEL.engagement.rules.map((rule) =>
+          rule.id === 'content-view' ? { ...rule, points } : rule,
+        ),
+      },
+    });
+    const readPoints = async (minutesAgo: number) => {
+      const event = view(article.id, minutesAgo, now);
+      await t.db.transaction((tx) => recordLeadSignals(tx, { leadId: lead.id, signals: [event], now }));
+      const rows = await t.db.select().from(scoreLedger).where(eq(scoreLedger.signalId, event.id));
+      return rows.filter((row) => row.ruleId === 'content-view').map((row) => [row.modelVersion, round(row.points)]);
+    };
+    const activate = async (version: number, points: number) => {
+      await t.db.update(scoringModels).set({ isActive: false });
+      await t.db.insert(scoringModels).values({
+        version,
+        name: `v${version}`,
+        document: readingFor(version, points),
+        isActive: true,
+      });
+    };
+    // Two minutes of reading: 1 point on top of the rule's base.
+    expect(await readPoints(50)).toEqual([[DEFAULT_SCORING_MODEL.version, 4]]);
+    await activate(10, 7);
+    expect(await readPoints(40)).toEqual([[10, 8]]);
+    expect(await readPoints(30)).toEqual([[10, 8]]);
+    await activate(11, 11);
+    expect(await readPoints(20)).toEqual([[11, 12]]);
+    await t.db.update(scoringModels).set({ isActive: false });
+    expect(await readPoints(10)).toEqual([[DEFAULT_SCORING_MODEL.version, 4]]);
   });
 
   it('counts an event id once when two copies arrive at the same time', async () => {

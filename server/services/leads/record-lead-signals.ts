@@ -46,11 +46,29 @@ export interface RecordLeadSignalsResult {
 
 /** The scoring model in force: the activated version, else the default (SPEC §2.3 "the model is data"). */
 export async function getActiveScoringModel(tx: Transaction): Promise<ScoringModel> {
-  return toScoringModel(await findActiveScoringModelDocument(tx));
+  const active = await findActiveScoringModelDocument(tx);
+  if (!active) return DEFAULT_SCORING_MODEL;
+  const cached = parsedModels.get(active.key);
+  if (cached) return cached;
+  const model = parseScoringModel(active.document);
+  // A long-lived process sees a handful of versions; a test run sees many, so the map is capped.
+  if (parsedModels.size >= MAX_PARSED_MODELS) parsedModels.clear();
+  parsedModels.set(active.key, model);
+  return model;
 }
 
-function toScoringModel(document: unknown | null): ScoringModel {
-  return document === null || document === undefined ? DEFAULT_SCORING_MODEL : parseScoringModel(document);
+/**
+ * Models parsed from their documents, by key (`SCORING_MODEL_KEY`: a saved document never
+ * changes). Every batch used to carry the active document (about 4 KB of JSON) from the database
+ * and validate it again, 0.07–0.17 ms of CPU against about 1.3 ms for a whole tiny batch (issue 12).
+ */
+const parsedModels = new Map<string, ScoringModel>();
+const MAX_PARSED_MODELS = 16;
+
+/** The model a batch runs under, from the key its lock statement read (a miss reads the document). */
+async function resolveScoringModel(tx: Transaction, key: string | null): Promise<ScoringModel> {
+  if (key === null) return DEFAULT_SCORING_MODEL;
+  return parsedModels.get(key) ?? getActiveScoringModel(tx);
 }
 
 function toTouchpointRow(
@@ -119,7 +137,7 @@ export async function recordLeadSignals(
   const answers = accepted.flatMap(toSubscriptionAnswer);
   if (answers.length > 0) await recordSubscriptionAnswers(tx, leadId, answers, now);
 
-  const model = toScoringModel(locked.activeModelDocument);
+  const model = await resolveScoringModel(tx, locked.activeModelKey);
   const storedScore = findScoreState(row, model);
   const before = toLeadDomainState(row, model, storedScore);
   // No state under this model (a new model version, or touchpoints stored before any scoring):
