@@ -29,7 +29,7 @@ import { startWechatStandIn } from '../../server/wechat/stand-in/start-stand-in.
 import { createBenchDatabase } from './bench-database.js';
 import type { BenchServerReply, BenchServerRequest } from './bench-server.js';
 import { productionBenchEnv } from './production-env.js';
-import { buildVercelFunction } from './vercel-function.js';
+import { buildVercelFunctionInChild } from './vercel-function.js';
 
 /** Plain SQL on the bench's database, through a pool as large as the app's. */
 export interface SqlRunner {
@@ -76,7 +76,7 @@ export async function startIngestTarget(options: {
 async function startOnPostgres(databaseUrl: string, redisUrl: string | undefined, wechatBase: string) {
   const functionDir = await mkdtemp(path.join(tmpdir(), 'scrm-ingest-bench-'));
   const removeBuild = () => rm(functionDir, { recursive: true, force: true });
-  const database = await buildVercelFunction(functionDir)
+  const database = await buildVercelFunctionInChild(functionDir)
     .then(() => createBenchDatabase(databaseUrl))
     .catch(async (error: unknown) => {
       await removeBuild();
