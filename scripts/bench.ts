@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --database-url postgres://…] [-- --redis-url redis://…] [-- --repetitions N]
- *               [-- --only NAME] [-- --smoke] [-- --leads N] [-- --cpu-prof DIR] [-- --json]
+ *               [-- --only NAME[,NAME…]] [-- --smoke] [-- --leads N] [-- --cpu-prof DIR] [-- --json]
  *
  * Runs every bench module in scripts/bench/ (each exports `name` and `run(options)`, see
  * scripts/lib/bench-kit.ts) and prints each figure as a ratio against its baseline measured in
@@ -15,7 +15,7 @@ import { type BenchFigure, type BenchModule, formatRatio } from './lib/bench-kit
 import { parseCliArgs, runCli, UsageError } from './lib/cli.js';
 
 const USAGE = `usage: npm run bench -- [--database-url postgres://…] [--redis-url redis://…] [--repetitions N]
-                          [--only NAME] [--smoke] [--leads N] [--cpu-prof DIR] [--json]`;
+                          [--only NAME[,NAME…]] [--smoke] [--leads N] [--cpu-prof DIR] [--json]`;
 
 await runCli(USAGE, async () => {
   const values = parseCliArgs(process.argv.slice(2), {
@@ -48,10 +48,16 @@ await runCli(USAGE, async () => {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort();
+  const modules: BenchModule[] = [];
+  for (const file of files) modules.push((await import(pathToFileURL(join(dir, file)).href)) as BenchModule);
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !modules.some((mod) => mod.name === name)) ?? [];
+  if (unknown.length > 0) {
+    throw new UsageError(`--only: no bench named ${unknown.join(', ')} (${modules.map((m) => m.name).join(', ')})`);
+  }
   const report: { module: string; figures: BenchFigure[] }[] = [];
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as BenchModule;
-    if (values.only && mod.name !== values.only) continue;
+  for (const mod of modules) {
+    if (only && !only.includes(mod.name)) continue;
     process.stderr.write(`… ${mod.name}\n`);
     const figures = await mod.run(options);
     report.push({ module: mod.name, figures });
