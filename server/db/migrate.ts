@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { type DatabaseHandle, quoteIdentifier } from './client.js';
+import { selectRows } from './queries/raw-sql.js';
 
 /** The committed migrations folder, next to this file. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -18,7 +19,9 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
 export interface MigrateOptions {
   /**
    * Postgres only: create the tables in this schema instead of `public` (per-worker test
-   * isolation). The handle must use the same schema as its `search_path`.
+   * isolation). The handle must use the same schema as its `search_path`. Unset: the first
+   * schema of the connection's `search_path`, as a deployment sets it in its URL
+   * (`options=-c search_path=…`), where unqualified tables are created.
    */
   schema?: string;
 }
@@ -29,17 +32,35 @@ export async function migrateDatabase(handle: DatabaseHandle, options: MigrateOp
     await migratePglite(handle.driver, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  if (!options.schema || options.schema === 'public') {
+  const schema = options.schema ?? (await readSearchPathSchema(handle));
+  if (schema === 'public') {
     await migrateNodePostgres(handle.driver, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  await handle.db.execute(sql.raw(`create schema if not exists ${quoteIdentifier(options.schema)}`));
-  const folder = copyMigrationsForSchema(options.schema);
+  await handle.db.execute(sql.raw(`create schema if not exists ${quoteIdentifier(schema)}`));
+  const folder = copyMigrationsForSchema(schema);
   try {
-    await migrateNodePostgres(handle.driver, { migrationsFolder: folder, migrationsSchema: options.schema });
+    await migrateNodePostgres(handle.driver, { migrationsFolder: folder, migrationsSchema: schema });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+async function readSearchPathSchema(handle: DatabaseHandle): Promise<string> {
+  const [row] = await selectRows<{ path: string }>(handle.db, sql`select current_setting('search_path') as path`);
+  return firstSchemaOfSearchPath(row?.path ?? '');
+}
+
+/**
+ * The schema unqualified tables go to: the first entry of a `search_path` other than `"$user"`
+ * (PostgreSQL's default path is `"$user", public`), unquoted.
+ */
+export function firstSchemaOfSearchPath(path: string): string {
+  const entries = path.match(/"(?:[^"]|"")*"|[^,\s]+/g) ?? [];
+  const first = entries
+    .map((entry) => (entry.startsWith('"') ? entry.slice(1, -1).replaceAll('""', '"') : entry))
+    .find((entry) => entry !== '$user');
+  return first ?? 'public';
 }
 
 /**
