@@ -19,7 +19,7 @@ export async function createBenchDatabase(databaseUrl: string): Promise<BenchDat
   const schema = `bench_${process.pid}_${randomBytes(4).toString('hex')}`;
   const migrator = createDatabase({ databaseUrl, searchPath: schema, maxConnections: 1 });
   try {
-    await migrateDatabase(migrator, { schema });
+    await migrateDatabase(migrator);
   } finally {
     await migrator.close();
   }

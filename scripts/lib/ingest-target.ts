@@ -3,9 +3,10 @@
  *
  * - PostgreSQL (`databaseUrl`): a schema of its own (created, migrated, dropped at the end); the
  *   function, built as Vercel builds it, runs as production runs it, in a child process
- *   (scripts/lib/bench-server.ts) with a pool of 10, configured only by its environment (`NODE_ENV=production`; the schema is chosen
- *   by the URL's `options=-c search_path=…`, which any deployment may set); the baseline is plain
- *   node-postgres in this process with a pool of the same size.
+ *   (scripts/lib/bench-server.ts) with a pool of 10, configured only by its environment
+ *   (`NODE_ENV=production`; the schema is chosen by the URL's `options=-c search_path=…`, which
+ *   any deployment may set); the baseline is plain node-postgres in this process with a pool of
+ *   the same size.
  * - PGlite (default): PGlite lives in one process, so the app is served from this process and the
  *   baseline uses the same PGlite client.
  *

@@ -16,23 +16,17 @@ import { selectRows } from './queries/raw-sql.js';
 /** The committed migrations folder, next to this file. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export interface MigrateOptions {
-  /**
-   * Postgres only: create the tables in this schema instead of `public` (per-worker test
-   * isolation). The handle must use the same schema as its `search_path`. Unset: the first
-   * schema of the connection's `search_path`, as a deployment sets it in its URL
-   * (`options=-c search_path=…`), where unqualified tables are created.
-   */
-  schema?: string;
-}
-
-/** Brings the database up to the latest migration. */
-export async function migrateDatabase(handle: DatabaseHandle, options: MigrateOptions = {}): Promise<void> {
+/**
+ * Brings the database up to the latest migration. On PostgreSQL the tables go to the first schema
+ * of the connection's `search_path`, as a deployment sets it in its URL (`options=-c
+ * search_path=…`) and as the tests and benches isolate themselves; by default that is `public`.
+ */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === 'pglite') {
     await migratePglite(handle.driver, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  const schema = options.schema ?? (await readSearchPathSchema(handle));
+  const schema = await readSearchPathSchema(handle);
   if (schema === 'public') {
     await migrateNodePostgres(handle.driver, { migrationsFolder: MIGRATIONS_FOLDER });
     return;

@@ -39,7 +39,7 @@ describe('database schema', () => {
 
   it('migrating again is a no-op', async () => {
     const database = await getTestDatabase();
-    await migrateDatabase(database.handle, { schema: database.schemaName });
+    await migrateDatabase(database.handle);
     expect(await t.db.$count(leads)).toBe(0);
   });
 

@@ -58,7 +58,7 @@ const handle = createDatabase({
   dataDir: values['data-dir'],
   searchPath: values.schema,
 });
-await migrateDatabase(handle, { schema: values.schema });
+await migrateDatabase(handle);
 const leadIds = await ensureLeads(handle.db, Number(values.leads));
 const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'error', AUTH_SECRET: FAULT_AUTH_SECRET });
 const store = createMemoryStore();

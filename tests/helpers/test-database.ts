@@ -62,7 +62,7 @@ async function openTestDatabase(): Promise<TestDatabase> {
   }
   const schemaName = `test_${process.pid}_${crypto.randomUUID().slice(0, 8)}`;
   const handle = createDatabase({ databaseUrl: env.DATABASE_URL, searchPath: schemaName });
-  await migrateDatabase(handle, { schema: schemaName });
+  await migrateDatabase(handle);
   return {
     handle,
     schemaName,

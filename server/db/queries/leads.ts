@@ -115,7 +115,6 @@ function buildSaveStatement(
   };
 }
 
-/** The active scoring model's document, or `null` when none was activated (the default applies). */
 /** The active scoring model's key (`SCORING_MODEL_KEY`) and document; `null`: none activated. */
 export async function findActiveScoringModelDocument(
   tx: Transaction,
